@@ -1,0 +1,7 @@
+//! The method as code: the exercise catalog, the profile, the planner. Pure: no I/O, no clock.
+//!
+//! Every function here takes what it needs as arguments (today included) and returns values, so the CLI,
+//! the store and the web app can share it and the tests can pin it down byte for byte.
+
+pub mod catalog;
+pub mod vocab;
