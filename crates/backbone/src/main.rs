@@ -1,0 +1,3 @@
+//! The `backbone` command line: parses flags, wires the core to files, prints plans.
+
+fn main() {}
