@@ -4,4 +4,5 @@
 //! the store and the web app can share it and the tests can pin it down byte for byte.
 
 pub mod catalog;
+pub mod profile;
 pub mod vocab;
