@@ -1,0 +1,345 @@
+//! The planner: profile in, plan out (METHOD A, S, W, B, T, P as a forecast, R4, X).
+//!
+//! `plan` walks the weeks in order. Each week gets its block and emphasis, its training days, and for each
+//! day a list of exercises; each exercise then gets its dose and, every two weeks, one progression step,
+//! as if every step succeeded. Deload weeks repeat the week before at about half the sets.
+
+mod compose;
+mod dose;
+mod findings;
+mod notices;
+mod progression;
+mod schedule;
+mod select;
+mod timing;
+
+use std::borrow::Cow;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::catalog::{Catalog, Exercise, rule_order};
+use crate::plan::{Athlete, BlockRef, CooldownItem, MainItem, Notice, Plan, Reps, SCHEMA, Session, WarmupItem, Week, Why};
+use crate::profile::Profile;
+use crate::vocab::{Emphasis, Focus, Pattern};
+
+pub use findings::Findings;
+pub use select::Slots;
+
+use compose::{Composer, Pick};
+use dose::{DoseContext, Role};
+use progression::Progress;
+use schedule::Kind;
+use select::Chooser;
+
+/// The longest plan `plan` makes, in weeks.
+pub const MAX_WEEKS: u32 = 52;
+
+/// A request the planner cannot honour.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("weeks: {0} is not allowed; expected a whole number from 1 to {MAX_WEEKS}")]
+    Weeks(u32),
+}
+
+/// Plans `weeks` weeks for a profile from its start date, with the shipped catalog.
+pub fn plan(profile: &Profile, weeks: u32) -> Result<Plan, PlanError> {
+    plan_with(profile, weeks, Catalog::builtin())
+}
+
+/// Plans with a given catalog.
+pub fn plan_with(profile: &Profile, weeks: u32, catalog: &Catalog) -> Result<Plan, PlanError> {
+    if !(1..=MAX_WEEKS).contains(&weeks) {
+        return Err(PlanError::Weeks(weeks));
+    }
+    let mut planner = Planner::new(profile, catalog);
+    let mut out: Vec<Week> = Vec::with_capacity(weeks as usize);
+    for index in 1..=weeks {
+        let week = planner.week(index, out.last());
+        out.push(week);
+    }
+    let notices = planner.notices(&out);
+    Ok(Plan {
+        schema: Cow::Borrowed(SCHEMA),
+        athlete: Athlete { name: profile.name.clone(), experience: profile.experience, goal: profile.goal },
+        start: profile.start,
+        weeks: out,
+        notices,
+    })
+}
+
+/// Everything the planner knows while it walks the weeks.
+pub struct Planner<'c> {
+    pub profile: &'c Profile,
+    pub catalog: &'c Catalog,
+    pub slots: &'c Slots,
+    pub chooser: Chooser<'c>,
+    pub findings: Findings,
+    progress: Progress<'c>,
+    /// T2 sessions so far and the date of the first, for the T3 gate (METHOD T4).
+    t2_sessions: u32,
+    first_t2: Option<Date>,
+    /// The date T3 first appeared in the plan.
+    pub t3_opened: Option<Date>,
+    /// Substitutions made for sensitive joints: (instead of, chosen, forced).
+    substitutions: Vec<(&'c str, &'c str, bool)>,
+    /// Sessions trimmed to fit the time budget.
+    trimmed: u32,
+    warmup: Vec<WarmupItem>,
+}
+
+impl<'c> Planner<'c> {
+    fn new(profile: &'c Profile, catalog: &'c Catalog) -> Self {
+        let slots = Slots::builtin();
+        let chooser = Chooser { catalog, owned: &profile.equipment, sensitive: &profile.sensitive_joints };
+        let findings = Findings::of(profile);
+        let mut planner = Planner {
+            profile,
+            catalog,
+            slots,
+            chooser,
+            findings,
+            progress: Progress::new(profile),
+            t2_sessions: 0,
+            first_t2: None,
+            t3_opened: None,
+            substitutions: Vec::new(),
+            trimmed: 0,
+            warmup: Vec::new(),
+        };
+        planner.warmup = planner.warmup_items();
+        planner
+    }
+
+    /// One week: a deload repeats the week before at lower dose (METHOD B2); other weeks are built fresh.
+    fn week(&mut self, index: u32, before: Option<&Week>) -> Week {
+        let start = self.profile.start.saturating_add((7 * (index as i64 - 1)).days());
+        let block = schedule::block_of(index);
+        if schedule::is_deload(index) {
+            if let Some(before) = before {
+                let sessions = before.sessions.iter().map(|s| self.deload_session(s)).collect();
+                let block = BlockRef { index: block, emphasis: Emphasis::Deload };
+                return Week { index, start, block, deload: true, sessions };
+            }
+        }
+        let emphasis = schedule::emphasis_of(self.profile, block);
+        let ctx = DoseContext {
+            emphasis,
+            week_in_block: schedule::week_in_block(index),
+            gentle: self.profile.is_beginner() || !self.profile.is_lifter(),
+            advanced_lifter: self.profile.is_lifter() && self.profile.experience == crate::vocab::Experience::Advanced,
+        };
+        let slots = schedule::week_slots(self.profile, block);
+        let single = slots.len() == 1;
+        let has_vertical = slots.iter().any(|s| s.kind == Kind::Vertical);
+        let mut week_used: Vec<&'c str> = Vec::new();
+        let mut sessions = Vec::with_capacity(slots.len());
+        for slot in slots {
+            let date = start.saturating_add(slot.offset.days());
+            let t3_open = self.t3_open(date, block);
+            let picks = Composer::new(self, &week_used).day(slot, t3_open, single, has_vertical);
+            week_used.extend(picks.iter().map(|p| p.exercise.id.as_str()));
+            let session = self.session(date, &picks, &ctx);
+            self.count_tiers(&session);
+            sessions.push(session);
+        }
+        Week { index, start, block: BlockRef { index: block, emphasis }, deload: false, sessions }
+    }
+
+    /// METHOD T4: T3 opens after 4 sessions with T2 work spanning 2 weeks, never in a beginner's first
+    /// block, and not after a failed wall angel test until a re-assessment passes (A5), which a forecast
+    /// cannot assume.
+    fn t3_open(&mut self, date: Date, block: u32) -> bool {
+        if self.findings.wall_angel_failed || (self.profile.is_beginner() && block == 1) {
+            return false;
+        }
+        let shown = self.t2_sessions >= 4 && self.first_t2.is_some_and(|first| date >= first.saturating_add(14.days()));
+        if shown && self.t3_opened.is_none() {
+            self.t3_opened = Some(date);
+        }
+        shown
+    }
+
+    fn count_tiers(&mut self, session: &Session) {
+        let has_t2 = session.main.iter().any(|m| self.catalog.get(&m.exercise).is_some_and(|e| e.tier == Some(2)));
+        if has_t2 {
+            self.t2_sessions += 1;
+            self.first_t2.get_or_insert(session.date);
+        }
+    }
+
+    /// A session from its exercises: doses, progression, warm-up, cool-down, fitted to the time budget.
+    fn session(&mut self, date: Date, picks: &[Pick<'c>], ctx: &DoseContext) -> Session {
+        for p in picks {
+            if let Some(instead) = p.instead_of {
+                self.note_substitution(instead.id.as_str(), p.exercise.id.as_str(), false);
+            } else if p.forced {
+                self.note_substitution(p.exercise.id.as_str(), p.exercise.id.as_str(), true);
+            }
+        }
+        let budget = u32::from(self.profile.session_minutes) * 60;
+        let cooldown = self.cooldown_items();
+        let fixed = timing::warmup_seconds(&self.warmup) + timing::cooldown_seconds(&cooldown, self.catalog);
+        let mut main: Vec<MainItem> = Vec::with_capacity(picks.len());
+        let mut spent = fixed;
+        for p in picks {
+            let item = self.progress.prescribe(p, date, ctx, budget.saturating_sub(spent));
+            spent += timing::item_seconds(&item, p.exercise);
+            main.push(item);
+        }
+        let mut session = Session {
+            date,
+            focus: Focus::Full,
+            heavy: false,
+            minutes: 0,
+            warmup: self.warmup.clone(),
+            main,
+            cooldown,
+        };
+        if timing::fit(&mut session, budget, self.catalog, self.profile.is_lifter()) {
+            self.trimmed += 1;
+        }
+        finish(&mut session, self.catalog);
+        session
+    }
+
+    /// METHOD B2: the same movements and frequency, at most 60% of the sets, RPE 5-6.
+    fn deload_session(&mut self, before: &Session) -> Session {
+        let main = before
+            .main
+            .iter()
+            .map(|m| {
+                let ex = self.catalog.get(&m.exercise);
+                self.progress.deload(m, ex)
+            })
+            .collect();
+        let mut session = Session {
+            date: before.date.saturating_add(7.days()),
+            main,
+            warmup: before.warmup.clone(),
+            cooldown: before.cooldown.clone(),
+            ..before.clone()
+        };
+        finish(&mut session, self.catalog);
+        session
+    }
+
+    fn note_substitution(&mut self, instead: &'c str, chosen: &'c str, forced: bool) {
+        if !self.substitutions.iter().any(|(i, c, _)| *i == instead && *c == chosen) {
+            self.substitutions.push((instead, chosen, forced));
+        }
+    }
+
+    /// At least five minutes of dynamic warm-up (METHOD S1): a thoracic drill first when rotation is
+    /// limited (A5), activation for lifters, then general drills.
+    fn warmup_items(&self) -> Vec<WarmupItem> {
+        let s = self.slots;
+        let mut chosen: Vec<(&'c Exercise, Vec<&'static str>)> = Vec::new();
+        let mut take = |list: &[String], n: usize, why: &[&'static str], chosen: &mut Vec<(&'c Exercise, Vec<&'static str>)>| {
+            let mut added = 0;
+            for id in list {
+                if added == n {
+                    break;
+                }
+                let Some(ex) = self.catalog.get(id) else { continue };
+                if self.chooser.allows(ex) && !chosen.iter().any(|(c, _)| c.id == ex.id) {
+                    chosen.push((ex, why.to_vec()));
+                    added += 1;
+                }
+            }
+        };
+        if self.findings.thoracic_limited {
+            take(&s.warmup_thoracic, 1, &["S1", "A5"], &mut chosen);
+        }
+        let general = if self.profile.is_lifter() { 4 } else { 5 };
+        let need = general.saturating_sub(chosen.len());
+        take(&s.warmup, need, &["S1"], &mut chosen);
+        if self.profile.is_lifter() {
+            take(&s.activation, 2, &["S1"], &mut chosen);
+        }
+        // With many sensitive joints few drills remain; the ones left get longer so the warm-up still
+        // lasts five minutes.
+        let each = if chosen.is_empty() { 60 } else { (300 / chosen.len() as u32).max(60) };
+        chosen
+            .into_iter()
+            .map(|(ex, why)| WarmupItem { exercise: Cow::Owned(ex.id.clone()), seconds: each, why: why_of(&why) })
+            .collect()
+    }
+
+    /// Three to five static stretches after the work (METHOD S3): four, or three in short sessions.
+    fn cooldown_items(&self) -> Vec<CooldownItem> {
+        let n = if self.profile.session_minutes <= 30 { 3 } else { 4 };
+        let sets = if !self.profile.is_lifter() && self.profile.session_minutes >= 45 { 3 } else { 2 };
+        let stretches: Vec<&Exercise> = self.slots.stretch.iter().filter_map(|id| self.catalog.get(id)).collect();
+        let mut chosen: Vec<&Exercise> = stretches.iter().copied().filter(|e| self.chooser.allows(e)).take(n).collect();
+        // METHOD S3 wants at least three; when sensitive joints leave fewer, the gentlest of the rest fill in.
+        for ex in &stretches {
+            if chosen.len() >= 3 {
+                break;
+            }
+            if ex.fits(self.chooser.owned) && !chosen.iter().any(|c| c.id == ex.id) {
+                chosen.push(ex);
+            }
+        }
+        chosen
+            .into_iter()
+            .map(|ex| CooldownItem {
+                exercise: Cow::Owned(ex.id.clone()),
+                hold_seconds: 20,
+                sets,
+                why: why_of(&["S3"]),
+            })
+            .collect()
+    }
+
+    fn notices(&self, weeks: &[Week]) -> Vec<Notice> {
+        let mut notices = notices::collect(self, weeks, &self.substitutions, self.trimmed);
+        notices.sort_by(|a, b| rule_order(&a.rule).cmp(&rule_order(&b.rule)).then_with(|| a.text.cmp(&b.text)));
+        notices.dedup();
+        notices
+    }
+}
+
+/// Sets `focus`, `heavy` and `minutes` from the session's contents (CONTRACT definitions).
+fn finish(session: &mut Session, catalog: &Catalog) {
+    let main = session.main.first();
+    let ex = main.and_then(|m| catalog.get(&m.exercise));
+    session.focus = ex.map(focus_of).unwrap_or(Focus::Full);
+    session.heavy = main.is_some_and(is_heavy);
+    session.minutes = timing::session_minutes(session, catalog);
+}
+
+/// CONTRACT: heavy when the main lift is at RPE 8 or more, or at 6 reps or fewer.
+pub fn is_heavy(item: &MainItem) -> bool {
+    item.rpe >= 8.0 || item.reps.is_some_and(|r| r.target <= 6)
+}
+
+/// The focus a main lift gives its session.
+fn focus_of(ex: &Exercise) -> Focus {
+    let first = ex.patterns.iter().find(|p| {
+        matches!(p, Pattern::HorizontalPull | Pattern::VerticalPull | Pattern::Hinge | Pattern::Scapular | Pattern::ExternalRotation)
+    });
+    match first {
+        Some(Pattern::HorizontalPull) => Focus::HorizontalPull,
+        Some(Pattern::VerticalPull) => Focus::VerticalPull,
+        Some(Pattern::Hinge) => Focus::Hinge,
+        Some(_) => Focus::Posture,
+        None => Focus::Full,
+    }
+}
+
+/// Rule ids sorted in METHOD order without repeats.
+pub(crate) fn why_of(ids: &[&'static str]) -> Why {
+    let mut ids = ids.to_vec();
+    ids.sort_by_key(|id| rule_order(id));
+    ids.dedup();
+    ids.into_iter().map(Cow::Borrowed).collect()
+}
+
+/// Reps with a target inside the range.
+pub(crate) fn reps(min: u32, max: u32, target: u32) -> Reps {
+    Reps { min, max, target: target.clamp(min, max) }
+}
+
+#[cfg(test)]
+mod tests;
