@@ -4,5 +4,9 @@
 //! the store and the web app can share it and the tests can pin it down byte for byte.
 
 pub mod catalog;
+pub mod load;
+pub mod norms;
+pub mod plan;
+pub mod planner;
 pub mod profile;
 pub mod vocab;

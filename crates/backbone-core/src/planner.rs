@@ -75,7 +75,7 @@ pub struct Planner<'c> {
     pub slots: &'c Slots,
     pub chooser: Chooser<'c>,
     pub findings: Findings,
-    progress: Progress<'c>,
+    pub(crate) progress: Progress<'c>,
     /// T2 sessions so far and the date of the first, for the T3 gate (METHOD T4).
     t2_sessions: u32,
     first_t2: Option<Date>,

@@ -29,17 +29,19 @@ const MAX_EXTRAS: usize = 3;
 pub struct Composer<'p, 'c> {
     pub planner: &'p Planner<'c>,
     pub week_used: &'p [&'c str],
+    t3_open: bool,
     picks: Vec<Pick<'c>>,
     posture: Vec<Pick<'c>>,
 }
 
 impl<'p, 'c> Composer<'p, 'c> {
     pub fn new(planner: &'p Planner<'c>, week_used: &'p [&'c str]) -> Self {
-        Composer { planner, week_used, picks: Vec::new(), posture: Vec::new() }
+        Composer { planner, week_used, t3_open: false, picks: Vec::new(), posture: Vec::new() }
     }
 
     /// The exercises of a day of this kind.
     pub fn day(mut self, slot: Slot, t3_open: bool, single: bool, week_has_vertical: bool) -> Vec<Pick<'c>> {
+        self.t3_open = t3_open;
         let p = self.planner;
         let s = p.slots;
         let lifter = p.profile.is_lifter();
@@ -162,6 +164,17 @@ impl<'p, 'c> Composer<'p, 'c> {
         }
     }
 
+    /// The harder variation the forecast moved to once the easy one was capped (METHOD P4), if the
+    /// person's kit, joints and open tiers allow it.
+    fn harder_variant(&self, ex: &'c Exercise) -> Option<&'c Exercise> {
+        let p = self.planner;
+        let id = p.progress.swaps.get(ex.id.as_str())?;
+        let harder = p.catalog.get(id)?;
+        let max_tier = if self.t3_open { 3 } else { 2 };
+        let fits = p.chooser.allows(harder) && harder.tier.unwrap_or(0) <= max_tier;
+        (fits && !self.used().contains(&harder.id.as_str())).then_some(harder)
+    }
+
     fn used(&self) -> Vec<&'c str> {
         self.picks.iter().chain(&self.posture).map(|p| p.exercise.id.as_str()).collect()
     }
@@ -188,8 +201,12 @@ impl<'p, 'c> Composer<'p, 'c> {
         self.push(c, role, why);
     }
 
-    fn push(&mut self, c: Choice<'c>, role: Role, why: &[&'static str]) {
+    fn push(&mut self, mut c: Choice<'c>, role: Role, why: &[&'static str]) {
         let mut why = why.to_vec();
+        if let Some(harder) = self.harder_variant(c.exercise) {
+            c.exercise = harder;
+            why.push("P4");
+        }
         if c.instead_of.is_some() || c.forced {
             why.push("R4");
         }
