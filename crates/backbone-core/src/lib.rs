@@ -4,4 +4,6 @@
 //! the store and the web app can share it and the tests can pin it down byte for byte.
 
 pub mod catalog;
+pub mod load;
+pub mod norms;
 pub mod vocab;
