@@ -19,7 +19,9 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::catalog::{Catalog, Exercise, rule_order};
-use crate::plan::{Athlete, BlockRef, CooldownItem, MainItem, Notice, Plan, Reps, SCHEMA, Session, WarmupItem, Week, Why};
+use crate::plan::{
+    Athlete, BlockRef, CooldownItem, MainItem, Notice, Plan, Reps, SCHEMA, Session, WarmupItem, Week, Why,
+};
 use crate::profile::Profile;
 use crate::vocab::{Emphasis, Focus, Pattern};
 
@@ -27,7 +29,7 @@ pub use findings::Findings;
 pub use select::Slots;
 
 use compose::{Composer, Pick};
-use dose::{DoseContext, Role};
+use dose::DoseContext;
 use progression::Progress;
 use schedule::Kind;
 use select::Chooser;
@@ -187,15 +189,8 @@ impl<'c> Planner<'c> {
             spent += timing::item_seconds(&item, p.exercise);
             main.push(item);
         }
-        let mut session = Session {
-            date,
-            focus: Focus::Full,
-            heavy: false,
-            minutes: 0,
-            warmup: self.warmup.clone(),
-            main,
-            cooldown,
-        };
+        let mut session =
+            Session { date, focus: Focus::Full, heavy: false, minutes: 0, warmup: self.warmup.clone(), main, cooldown };
         if timing::fit(&mut session, budget, self.catalog, self.profile.is_lifter()) {
             self.trimmed += 1;
         }
@@ -235,23 +230,24 @@ impl<'c> Planner<'c> {
     fn warmup_items(&self) -> Vec<WarmupItem> {
         let s = self.slots;
         let mut chosen: Vec<(&'c Exercise, Vec<&'static str>)> = Vec::new();
-        let mut take = |list: &[String], n: usize, why: &[&'static str], chosen: &mut Vec<(&'c Exercise, Vec<&'static str>)>| {
-            let mut added = 0;
-            for id in list {
-                if added == n {
-                    break;
+        let take =
+            |list: &[String], n: usize, why: &[&'static str], chosen: &mut Vec<(&'c Exercise, Vec<&'static str>)>| {
+                let mut added = 0;
+                for id in list {
+                    if added == n {
+                        break;
+                    }
+                    let Some(ex) = self.catalog.get(id) else { continue };
+                    if self.chooser.allows(ex) && !chosen.iter().any(|(c, _)| c.id == ex.id) {
+                        chosen.push((ex, why.to_vec()));
+                        added += 1;
+                    }
                 }
-                let Some(ex) = self.catalog.get(id) else { continue };
-                if self.chooser.allows(ex) && !chosen.iter().any(|(c, _)| c.id == ex.id) {
-                    chosen.push((ex, why.to_vec()));
-                    added += 1;
-                }
-            }
-        };
+            };
         if self.findings.thoracic_limited {
             take(&s.warmup_thoracic, 1, &["S1", "A5"], &mut chosen);
         }
-        let general = if self.profile.is_lifter() { 4 } else { 5 };
+        let general: usize = if self.profile.is_lifter() { 4 } else { 5 };
         let need = general.saturating_sub(chosen.len());
         take(&s.warmup, need, &["S1"], &mut chosen);
         if self.profile.is_lifter() {
@@ -317,7 +313,14 @@ pub fn is_heavy(item: &MainItem) -> bool {
 /// The focus a main lift gives its session.
 fn focus_of(ex: &Exercise) -> Focus {
     let first = ex.patterns.iter().find(|p| {
-        matches!(p, Pattern::HorizontalPull | Pattern::VerticalPull | Pattern::Hinge | Pattern::Scapular | Pattern::ExternalRotation)
+        matches!(
+            p,
+            Pattern::HorizontalPull
+                | Pattern::VerticalPull
+                | Pattern::Hinge
+                | Pattern::Scapular
+                | Pattern::ExternalRotation
+        )
     });
     match first {
         Some(Pattern::HorizontalPull) => Focus::HorizontalPull,

@@ -80,8 +80,7 @@ pub enum ProfileError {
     BadValue { file: String, field: String, value: String, expected: String },
 }
 
-const REQUIRED: &[&str] =
-    &["name", "experience", "goal", "days_per_week", "session_minutes", "equipment", "start"];
+const REQUIRED: &[&str] = &["name", "experience", "goal", "days_per_week", "session_minutes", "equipment", "start"];
 const TOP_KEYS: &[&str] = &[
     "name",
     "experience",
@@ -276,7 +275,9 @@ impl Reader<'_> {
 
     fn only_keys(&self, allowed: &'static [&'static str]) -> Result<(), ProfileError> {
         match self.table.keys().find(|k| !allowed.contains(&k.as_str())) {
-            Some(k) => Err(ProfileError::UnknownKey { file: self.file.into(), field: self.path(k), allowed: allowed.to_vec() }),
+            Some(k) => {
+                Err(ProfileError::UnknownKey { file: self.file.into(), field: self.path(k), allowed: allowed.to_vec() })
+            }
             None => Ok(()),
         }
     }
@@ -355,9 +356,9 @@ impl Reader<'_> {
 
     fn opt_number(&self, key: &str, min: f64, max: f64) -> Result<Option<f64>, ProfileError> {
         let Some(value) = self.table.get(key) else { return Ok(None) };
-        number(value, min, max).map(Some).ok_or_else(|| {
-            self.bad(key, &value.to_string(), &format!("a number from {min} to {max}"))
-        })
+        number(value, min, max)
+            .map(Some)
+            .ok_or_else(|| self.bad(key, &value.to_string(), &format!("a number from {min} to {max}")))
     }
 
     fn opt_bool(&self, key: &str) -> Result<Option<bool>, ProfileError> {
@@ -382,7 +383,11 @@ impl Reader<'_> {
         let side = |name: &str| -> Result<f64, ProfileError> {
             let field = format!("{key}.{name}");
             match sides.get(name) {
-                None => Err(ProfileError::Missing { file: self.file.into(), field: self.path(&field), expected: expected.clone() }),
+                None => Err(ProfileError::Missing {
+                    file: self.file.into(),
+                    field: self.path(&field),
+                    expected: expected.clone(),
+                }),
                 Some(v) => number(v, min, max).ok_or_else(|| self.bad(&field, &v.to_string(), &expected)),
             }
         };

@@ -244,7 +244,12 @@ impl Category {
     pub fn is_work(self) -> bool {
         matches!(
             self,
-            Category::Strength | Category::Posture | Category::Hinge | Category::Carry | Category::Core | Category::Grip
+            Category::Strength
+                | Category::Posture
+                | Category::Hinge
+                | Category::Carry
+                | Category::Core
+                | Category::Grip
         )
     }
 }
@@ -252,10 +257,7 @@ impl Category {
 impl Pattern {
     /// Patterns that train the upper back (METHOD S2 counts these).
     pub fn is_upper_back(self) -> bool {
-        matches!(
-            self,
-            Pattern::HorizontalPull | Pattern::VerticalPull | Pattern::Scapular | Pattern::ExternalRotation
-        )
+        matches!(self, Pattern::HorizontalPull | Pattern::VerticalPull | Pattern::Scapular | Pattern::ExternalRotation)
     }
 }
 

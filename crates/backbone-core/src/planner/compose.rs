@@ -81,6 +81,10 @@ impl<'p, 'c> Composer<'p, 'c> {
             }
             Kind::Light => {
                 self.add(&s.light_row, Role::MainLight, 1, &["S2", "S4", "W1a", "B3"]);
+                if self.picks.is_empty() {
+                    // No T1 row in this kit: a mid-tier row, still dosed light.
+                    self.add(&s.accessory_row, Role::MainLight, 2, &["S2", "S4", "W1a", "B3"]);
+                }
                 if lifter && !week_has_vertical {
                     self.add(&s.accessory_vertical, Role::Accessory, 2, &["S2", "W2"]);
                 }
@@ -216,7 +220,9 @@ impl<'p, 'c> Composer<'p, 'c> {
         if let Some(t) = c.exercise.tier {
             why.push(["T1", "T2", "T3"][(t.clamp(1, 3) - 1) as usize]);
         }
-        if c.exercise.patterns.contains(&Pattern::HorizontalPull) && c.exercise.unilateral && self.planner.findings.grip_weak
+        if c.exercise.patterns.contains(&Pattern::HorizontalPull)
+            && c.exercise.unilateral
+            && self.planner.findings.grip_weak
         {
             why.push("A5");
         }

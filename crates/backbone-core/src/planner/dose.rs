@@ -77,9 +77,11 @@ fn rep_range(ex: &Exercise, role: Role, ctx: &DoseContext, efficiency: bool) -> 
     if efficiency {
         return (5, 6);
     }
+    // B3's main lift is a T2 or T3 compound; a T1 opener is dosed like the other strength work.
+    let main_compound = role == Role::MainHeavy && ex.compound && matches!(ex.tier, Some(2 | 3));
     match (ctx.emphasis, role) {
-        (Emphasis::Strength, Role::MainHeavy) if ctx.gentle => (6, 10),
-        (Emphasis::Strength, Role::MainHeavy) => (3, 6),
+        (Emphasis::Strength, Role::MainHeavy) if main_compound && ctx.gentle => (6, 10),
+        (Emphasis::Strength, Role::MainHeavy) if main_compound => (3, 6),
         // A light day's opener stays above 6 reps so the day is never heavy (CONTRACT `heavy`, METHOD W3).
         (Emphasis::Strength, Role::MainLight) => (8, 12),
         (Emphasis::Strength, _) if ctx.gentle => (8, 12),

@@ -35,7 +35,8 @@ impl Findings {
             thoracic_limited: a
                 .thoracic_rotation_deg
                 .is_some_and(|t| t.left < THORACIC_ADEQUATE_DEG || t.right < THORACIC_ADEQUATE_DEG),
-            wide_grip_flag: a.bench_grip == Some(GripWidth::Wide) && profile.sensitive_joints.contains(&Joint::Shoulder),
+            wide_grip_flag: a.bench_grip == Some(GripWidth::Wide)
+                && profile.sensitive_joints.contains(&Joint::Shoulder),
             unassessed: a.is_empty(),
             ..Findings::default()
         };
@@ -58,10 +59,7 @@ impl Findings {
             }
         } else if let Some(s) = a.dead_hang_seconds {
             if norms::dead_hang_weak(s) {
-                f.grip_reasons.push(format!(
-                    "a dead hang of {s:.0} s is under {:.0} s",
-                    norms::DEAD_HANG_WEAK_SECONDS
-                ));
+                f.grip_reasons.push(format!("a dead hang of {s:.0} s is under {:.0} s", norms::DEAD_HANG_WEAK_SECONDS));
             }
         }
         f.grip_weak = !f.grip_reasons.is_empty();

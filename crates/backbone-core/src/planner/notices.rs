@@ -43,7 +43,10 @@ pub fn collect(p: &Planner, weeks: &[Week], substitutions: &[(&str, &str, bool)]
              {NOT_MEDICAL_ADVICE}"
         ),
     ));
-    out.push(Notice::new("X2", "Start light and own the technique first: lighter with control beats heavy with strain."));
+    out.push(Notice::new(
+        "X2",
+        "Start light and own the technique first: lighter with control beats heavy with strain.",
+    ));
     out
 }
 
@@ -149,8 +152,9 @@ fn week_shape(p: &Planner, weeks: &[Week], out: &mut Vec<Notice>) {
             "One session a week is a minimum dose: a second day, when you can, doubles the practice.",
         ));
     }
-    let neighbours = weeks.iter().flat_map(|w| &w.sessions).any(|s| s.focus == crate::vocab::Focus::VerticalPull && !s.heavy)
-        && weeks.iter().any(|w| !w.deload && w.block.emphasis != Emphasis::Technique);
+    let neighbours =
+        weeks.iter().flat_map(|w| &w.sessions).any(|s| s.focus == crate::vocab::Focus::VerticalPull && !s.heavy)
+            && weeks.iter().any(|w| !w.deload && w.block.emphasis != Emphasis::Technique);
     if neighbours && profile.days_per_week == 2 {
         out.push(Notice::new(
             "W3",
@@ -177,9 +181,12 @@ fn week_shape(p: &Planner, weeks: &[Week], out: &mut Vec<Notice>) {
 }
 
 fn tiers(p: &Planner, out: &mut Vec<Notice>) {
-    let gate = "after at least 2 weeks (4 sessions) of T2 work with movement quality 4/5 or better, no pain and RPE 8 or less";
+    let gate =
+        "after at least 2 weeks (4 sessions) of T2 work with movement quality 4/5 or better, no pain and RPE 8 or less";
     let text = if p.findings.wall_angel_failed {
-        format!("Heavy compounds (T3) stay locked until a re-assessment passes the wall angel test, and then open {gate}.")
+        format!(
+            "Heavy compounds (T3) stay locked until a re-assessment passes the wall angel test, and then open {gate}."
+        )
     } else if let Some(date) = p.t3_opened {
         format!("Heavy compounds (T3) open {gate}; this plan assumes you get there and uses them from {date}.")
     } else {

@@ -109,7 +109,13 @@ impl<'c> Progress<'c> {
                     self.swaps.insert(ex.id.as_str(), harder.as_str());
                 }
             }
-            item = build(ex, &d, self.states.get_mut(ex.id.as_str()).expect("state inserted above"), self.gentle, self.units);
+            item = build(
+                ex,
+                &d,
+                self.states.get_mut(ex.id.as_str()).expect("state inserted above"),
+                self.gentle,
+                self.units,
+            );
         }
         if self.states.get(ex.id.as_str()).is_some_and(|s| s.steps > 0) {
             why.push("P1");
@@ -127,7 +133,9 @@ impl<'c> Progress<'c> {
         let rpe = if posture { 5.0 } else { 6.0 };
         let state = ex.and_then(|e| self.states.get(e.id.as_str()));
         let load_kg = match (before.load_kg, ex, state.and_then(|s| s.e1rm)) {
-            (Some(_), Some(ex), Some(e1rm)) => working_load(ex, e1rm, before.reps.map_or(10, |r| r.target), rpe, self.units),
+            (Some(_), Some(ex), Some(e1rm)) => {
+                working_load(ex, e1rm, before.reps.map_or(10, |r| r.target), rpe, self.units)
+            }
             (other, _, _) => other,
         };
         let mut why: Vec<&'static str> = before.why.iter().filter_map(|w| static_rule(w)).collect();
