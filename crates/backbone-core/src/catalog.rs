@@ -4,7 +4,7 @@
 //! mistake in the data (a substitute that does not exist, an unknown word) fails the build's tests, not a
 //! user's session.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -142,12 +142,24 @@ impl Exercise {
     }
 }
 
-/// Orders rule ids as METHOD.md lists its sections (A, S, W, B, T, P, R, K, N, X).
-pub fn rule_order(id: &str) -> (usize, u32, String) {
-    let section = id.chars().next().unwrap_or('Z');
-    let rank = "ASWBTPRKNX".find(section).unwrap_or(99);
-    let digits: String = id.chars().skip(1).take_while(|c| c.is_ascii_digit()).collect();
-    (rank, digits.parse().unwrap_or(0), id.to_string())
+/// Orders rule ids as METHOD.md lists its sections (A, S, W, B, T, P, R, K, N, X), then by number.
+pub fn rule_order(id: &str) -> (usize, u32, &str) {
+    let rank = match id.as_bytes().first() {
+        Some(b'A') => 0,
+        Some(b'S') => 1,
+        Some(b'W') => 2,
+        Some(b'B') => 3,
+        Some(b'T') => 4,
+        Some(b'P') => 5,
+        Some(b'R') => 6,
+        Some(b'K') => 7,
+        Some(b'N') => 8,
+        Some(b'X') => 9,
+        _ => 99,
+    };
+    let number =
+        id[1.min(id.len())..].bytes().take_while(u8::is_ascii_digit).fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    (rank, number, id)
 }
 
 /// A problem in the catalog data, found when it is loaded.
@@ -163,7 +175,7 @@ pub enum CatalogError {
 #[derive(Debug)]
 pub struct Catalog {
     exercises: Vec<Exercise>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
 }
 
 #[derive(Deserialize)]
@@ -181,7 +193,7 @@ impl Catalog {
                 toml::from_str(text).map_err(|e| CatalogError::Parse { file, message: e.to_string() })?;
             exercises.extend(parsed.exercise);
         }
-        let mut by_id = HashMap::with_capacity(exercises.len());
+        let mut by_id = FxHashMap::default();
         for (i, ex) in exercises.iter().enumerate() {
             if by_id.insert(ex.id.clone(), i).is_some() {
                 return Err(CatalogError::Duplicate(ex.id.clone()));

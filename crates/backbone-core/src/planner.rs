@@ -50,7 +50,7 @@ pub fn plan(profile: &Profile, weeks: u32) -> Result<Plan, PlanError> {
 }
 
 /// Plans with a given catalog.
-pub fn plan_with(profile: &Profile, weeks: u32, catalog: &Catalog) -> Result<Plan, PlanError> {
+pub fn plan_with(profile: &Profile, weeks: u32, catalog: &'static Catalog) -> Result<Plan, PlanError> {
     if !(1..=MAX_WEEKS).contains(&weeks) {
         return Err(PlanError::Weeks(weeks));
     }
@@ -73,25 +73,37 @@ pub fn plan_with(profile: &Profile, weeks: u32, catalog: &Catalog) -> Result<Pla
 /// Everything the planner knows while it walks the weeks.
 pub struct Planner<'c> {
     pub profile: &'c Profile,
-    pub catalog: &'c Catalog,
+    pub catalog: &'static Catalog,
     pub slots: &'c Slots,
     pub chooser: Chooser<'c>,
     pub findings: Findings,
-    pub(crate) progress: Progress<'c>,
+    pub(crate) progress: Progress,
     /// T2 sessions so far and the date of the first, for the T3 gate (METHOD T4).
     t2_sessions: u32,
     first_t2: Option<Date>,
     /// The date T3 first appeared in the plan.
     pub t3_opened: Option<Date>,
     /// Substitutions made for sensitive joints: (instead of, chosen, forced).
-    substitutions: Vec<(&'c str, &'c str, bool)>,
+    substitutions: Vec<(&'static str, &'static str, bool)>,
     /// Sessions trimmed to fit the time budget.
     trimmed: u32,
     warmup: Vec<WarmupItem>,
+    cooldown: Vec<CooldownItem>,
+    /// Sessions composed so far: the same week shape gives the same exercises, so they are chosen once.
+    composed: Vec<(ComposeKey, Vec<Pick>)>,
+}
+
+/// What a session's exercise choice depends on besides the profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ComposeKey {
+    slots: Vec<schedule::Slot>,
+    index: usize,
+    t3_open: bool,
+    swaps: usize,
 }
 
 impl<'c> Planner<'c> {
-    fn new(profile: &'c Profile, catalog: &'c Catalog) -> Self {
+    fn new(profile: &'c Profile, catalog: &'static Catalog) -> Self {
         let slots = Slots::builtin();
         let chooser = Chooser { catalog, owned: &profile.equipment, sensitive: &profile.sensitive_joints };
         let findings = Findings::of(profile);
@@ -108,8 +120,11 @@ impl<'c> Planner<'c> {
             substitutions: Vec::new(),
             trimmed: 0,
             warmup: Vec::new(),
+            cooldown: Vec::new(),
+            composed: Vec::new(),
         };
         planner.warmup = planner.warmup_items();
+        planner.cooldown = planner.cooldown_items();
         planner
     }
 
@@ -117,12 +132,12 @@ impl<'c> Planner<'c> {
     fn week(&mut self, index: u32, before: Option<&Week>) -> Week {
         let start = self.profile.start.saturating_add((7 * (index as i64 - 1)).days());
         let block = schedule::block_of(index);
-        if schedule::is_deload(index) {
-            if let Some(before) = before {
-                let sessions = before.sessions.iter().map(|s| self.deload_session(s)).collect();
-                let block = BlockRef { index: block, emphasis: Emphasis::Deload };
-                return Week { index, start, block, deload: true, sessions };
-            }
+        if schedule::is_deload(index)
+            && let Some(before) = before
+        {
+            let sessions = before.sessions.iter().map(|s| self.deload_session(s)).collect();
+            let block = BlockRef { index: block, emphasis: Emphasis::Deload };
+            return Week { index, start, block, deload: true, sessions };
         }
         let emphasis = schedule::emphasis_of(self.profile, block);
         let ctx = DoseContext {
@@ -134,12 +149,20 @@ impl<'c> Planner<'c> {
         let slots = schedule::week_slots(self.profile, block);
         let single = slots.len() == 1;
         let has_vertical = slots.iter().any(|s| s.kind == Kind::Vertical);
-        let mut week_used: Vec<&'c str> = Vec::new();
+        let mut week_used: Vec<&'static str> = Vec::new();
         let mut sessions = Vec::with_capacity(slots.len());
-        for slot in slots {
+        for (i, slot) in slots.iter().enumerate() {
             let date = start.saturating_add(slot.offset.days());
             let t3_open = self.t3_open(date, block);
-            let picks = Composer::new(self, &week_used).day(slot, t3_open, single, has_vertical);
+            let key = ComposeKey { slots: slots.clone(), index: i, t3_open, swaps: self.progress.swaps.len() };
+            let picks = match self.composed.iter().find(|(k, _)| *k == key) {
+                Some((_, picks)) => picks.clone(),
+                None => {
+                    let picks = Composer::new(self, &week_used).day(*slot, t3_open, single, has_vertical);
+                    self.composed.push((key, picks.clone()));
+                    picks
+                }
+            };
             week_used.extend(picks.iter().map(|p| p.exercise.id.as_str()));
             let session = self.session(date, &picks, &ctx);
             self.count_tiers(&session);
@@ -171,7 +194,7 @@ impl<'c> Planner<'c> {
     }
 
     /// A session from its exercises: doses, progression, warm-up, cool-down, fitted to the time budget.
-    fn session(&mut self, date: Date, picks: &[Pick<'c>], ctx: &DoseContext) -> Session {
+    fn session(&mut self, date: Date, picks: &[Pick], ctx: &DoseContext) -> Session {
         for p in picks {
             if let Some(instead) = p.instead_of {
                 self.note_substitution(instead.id.as_str(), p.exercise.id.as_str(), false);
@@ -180,7 +203,7 @@ impl<'c> Planner<'c> {
             }
         }
         let budget = u32::from(self.profile.session_minutes) * 60;
-        let cooldown = self.cooldown_items();
+        let cooldown = self.cooldown.clone();
         let fixed = timing::warmup_seconds(&self.warmup) + timing::cooldown_seconds(&cooldown, self.catalog);
         let mut main: Vec<MainItem> = Vec::with_capacity(picks.len());
         let mut spent = fixed;
@@ -219,7 +242,7 @@ impl<'c> Planner<'c> {
         session
     }
 
-    fn note_substitution(&mut self, instead: &'c str, chosen: &'c str, forced: bool) {
+    fn note_substitution(&mut self, instead: &'static str, chosen: &'static str, forced: bool) {
         if !self.substitutions.iter().any(|(i, c, _)| *i == instead && *c == chosen) {
             self.substitutions.push((instead, chosen, forced));
         }
@@ -229,21 +252,23 @@ impl<'c> Planner<'c> {
     /// limited (A5), activation for lifters, then general drills.
     fn warmup_items(&self) -> Vec<WarmupItem> {
         let s = self.slots;
-        let mut chosen: Vec<(&'c Exercise, Vec<&'static str>)> = Vec::new();
-        let take =
-            |list: &[String], n: usize, why: &[&'static str], chosen: &mut Vec<(&'c Exercise, Vec<&'static str>)>| {
-                let mut added = 0;
-                for id in list {
-                    if added == n {
-                        break;
-                    }
-                    let Some(ex) = self.catalog.get(id) else { continue };
-                    if self.chooser.allows(ex) && !chosen.iter().any(|(c, _)| c.id == ex.id) {
-                        chosen.push((ex, why.to_vec()));
-                        added += 1;
-                    }
+        let mut chosen: Vec<(&'static Exercise, Vec<&'static str>)> = Vec::new();
+        let take = |list: &[String],
+                    n: usize,
+                    why: &[&'static str],
+                    chosen: &mut Vec<(&'static Exercise, Vec<&'static str>)>| {
+            let mut added = 0;
+            for id in list {
+                if added == n {
+                    break;
                 }
-            };
+                let Some(ex) = self.catalog.get(id) else { continue };
+                if self.chooser.allows(ex) && !chosen.iter().any(|(c, _)| c.id == ex.id) {
+                    chosen.push((ex, why.to_vec()));
+                    added += 1;
+                }
+            }
+        };
         if self.findings.thoracic_limited {
             take(&s.warmup_thoracic, 1, &["S1", "A5"], &mut chosen);
         }
@@ -258,7 +283,7 @@ impl<'c> Planner<'c> {
         let each = if chosen.is_empty() { 60 } else { (300 / chosen.len() as u32).max(60) };
         chosen
             .into_iter()
-            .map(|(ex, why)| WarmupItem { exercise: Cow::Owned(ex.id.clone()), seconds: each, why: why_of(&why) })
+            .map(|(ex, why)| WarmupItem { exercise: Cow::Borrowed(ex.id.as_str()), seconds: each, why: why_of(&why) })
             .collect()
     }
 
@@ -280,7 +305,7 @@ impl<'c> Planner<'c> {
         chosen
             .into_iter()
             .map(|ex| CooldownItem {
-                exercise: Cow::Owned(ex.id.clone()),
+                exercise: Cow::Borrowed(ex.id.as_str()),
                 hold_seconds: 20,
                 sets,
                 why: why_of(&["S3"]),
@@ -333,10 +358,15 @@ fn focus_of(ex: &Exercise) -> Focus {
 
 /// Rule ids sorted in METHOD order without repeats.
 pub(crate) fn why_of(ids: &[&'static str]) -> Why {
-    let mut ids = ids.to_vec();
-    ids.sort_by_key(|id| rule_order(id));
-    ids.dedup();
-    ids.into_iter().map(Cow::Borrowed).collect()
+    let mut why: Why = ids.iter().map(|id| Cow::Borrowed(*id)).collect();
+    sort_why(&mut why);
+    why
+}
+
+/// Sorts rule ids in METHOD order and drops repeats.
+pub(crate) fn sort_why(why: &mut Why) {
+    why.sort_by(|a, b| rule_order(a).cmp(&rule_order(b)));
+    why.dedup();
 }
 
 /// Reps with a target inside the range.

@@ -1,3 +1,31 @@
-//! The `backbone` command line: parses flags, wires the core to files, prints plans.
+//! The `backbone` command line: parses flags, reads files, calls the core and prints the result.
 
-fn main() {}
+mod cli;
+mod failure;
+mod locale;
+mod render;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        // clap prints help and version with exit 0 and usage errors with exit 2, as the contract wants.
+        Err(e) => e.exit(),
+    };
+    match cli::run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if failure::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            let code = failure::exit_code(&err);
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "backbone: {err:#}");
+            ExitCode::from(code)
+        }
+    }
+}

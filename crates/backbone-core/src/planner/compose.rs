@@ -10,12 +10,12 @@ use super::select::Choice;
 
 /// An exercise placed in a session, with the rules that put it there.
 #[derive(Debug, Clone)]
-pub struct Pick<'c> {
-    pub exercise: &'c Exercise,
+pub struct Pick {
+    pub exercise: &'static Exercise,
     pub role: Role,
     pub why: Vec<&'static str>,
     /// The exercise a sensitive joint ruled out, for the R4 notice.
-    pub instead_of: Option<&'c Exercise>,
+    pub instead_of: Option<&'static Exercise>,
     /// Every candidate loaded a sensitive joint; this one loads the fewest.
     pub forced: bool,
 }
@@ -28,19 +28,19 @@ const MAX_EXTRAS: usize = 3;
 /// Builds the exercise list of one session in METHOD S4 order: main lift, accessories, extras, posture.
 pub struct Composer<'p, 'c> {
     pub planner: &'p Planner<'c>,
-    pub week_used: &'p [&'c str],
+    pub week_used: &'p [&'static str],
     t3_open: bool,
-    picks: Vec<Pick<'c>>,
-    posture: Vec<Pick<'c>>,
+    picks: Vec<Pick>,
+    posture: Vec<Pick>,
 }
 
 impl<'p, 'c> Composer<'p, 'c> {
-    pub fn new(planner: &'p Planner<'c>, week_used: &'p [&'c str]) -> Self {
+    pub fn new(planner: &'p Planner<'c>, week_used: &'p [&'static str]) -> Self {
         Composer { planner, week_used, t3_open: false, picks: Vec::new(), posture: Vec::new() }
     }
 
     /// The exercises of a day of this kind.
-    pub fn day(mut self, slot: Slot, t3_open: bool, single: bool, week_has_vertical: bool) -> Vec<Pick<'c>> {
+    pub fn day(mut self, slot: Slot, t3_open: bool, single: bool, week_has_vertical: bool) -> Vec<Pick> {
         self.t3_open = t3_open;
         let p = self.planner;
         let s = p.slots;
@@ -108,15 +108,16 @@ impl<'p, 'c> Composer<'p, 'c> {
         let p = self.planner;
         let s = p.slots;
         let rows = if p.profile.is_beginner() { &s.main_row_beginner } else { &s.main_row };
-        if t3_open && role == Role::MainHeavy {
-            if let Some(c) = p.chooser.choose(&s.main_heavy, &self.used(), 3).filter(|c| !c.forced) {
-                let hinge = c.exercise.category == Category::Hinge;
-                self.push(c, role, &["S2", "S4", "W2", "B3", "T3", "T4"]);
-                if hinge {
-                    self.add(rows, Role::Accessory, 2, &["S2", "B3"]);
-                }
-                return hinge;
+        if t3_open
+            && role == Role::MainHeavy
+            && let Some(c) = p.chooser.choose(&s.main_heavy, &self.used(), 3).filter(|c| !c.forced)
+        {
+            let hinge = c.exercise.category == Category::Hinge;
+            self.push(c, role, &["S2", "S4", "W2", "B3", "T3", "T4"]);
+            if hinge {
+                self.add(rows, Role::Accessory, 2, &["S2", "B3"]);
             }
+            return hinge;
         }
         self.add(rows, role, 2, &["S2", "S4", "W2", "B3"]);
         false
@@ -170,7 +171,7 @@ impl<'p, 'c> Composer<'p, 'c> {
 
     /// The harder variation the forecast moved to once the easy one was capped (METHOD P4), if the
     /// person's kit, joints and open tiers allow it.
-    fn harder_variant(&self, ex: &'c Exercise) -> Option<&'c Exercise> {
+    fn harder_variant(&self, ex: &'static Exercise) -> Option<&'static Exercise> {
         let p = self.planner;
         let id = p.progress.swaps.get(ex.id.as_str())?;
         let harder = p.catalog.get(id)?;
@@ -179,7 +180,7 @@ impl<'p, 'c> Composer<'p, 'c> {
         (fits && !self.used().contains(&harder.id.as_str())).then_some(harder)
     }
 
-    fn used(&self) -> Vec<&'c str> {
+    fn used(&self) -> Vec<&'static str> {
         self.picks.iter().chain(&self.posture).map(|p| p.exercise.id.as_str()).collect()
     }
 
@@ -198,14 +199,23 @@ impl<'p, 'c> Composer<'p, 'c> {
             return;
         }
         let used = self.used();
-        let Some(c) = self.planner.chooser.choose_fresh(slot, &used, self.week_used, max_tier) else { return };
+        let chooser = &self.planner.chooser;
+        let mut choice = None;
+        if role == Role::Posture {
+            // Two versions of one move (a cable and a band face pull) make a dull session: skip the family
+            // while something else is possible.
+            let mut family = used.clone();
+            family.extend(self.posture.iter().flat_map(|p| p.exercise.substitutes.iter().map(String::as_str)));
+            choice = chooser.choose_fresh(slot, &family, self.week_used, max_tier).filter(|c| !c.forced);
+        }
+        let Some(c) = choice.or_else(|| chooser.choose_fresh(slot, &used, self.week_used, max_tier)) else { return };
         if c.exercise.is_upper_back() && self.upper_back() >= MAX_UPPER_BACK {
             return;
         }
         self.push(c, role, why);
     }
 
-    fn push(&mut self, mut c: Choice<'c>, role: Role, why: &[&'static str]) {
+    fn push(&mut self, mut c: Choice, role: Role, why: &[&'static str]) {
         let mut why = why.to_vec();
         if let Some(harder) = self.harder_variant(c.exercise) {
             c.exercise = harder;

@@ -173,6 +173,7 @@ fn tempo_for(ex: &Exercise, role: Role, ctx: &DoseContext) -> &'static str {
 
 /// Seconds one rep takes at a tempo.
 pub fn seconds_per_rep(tempo: Option<&str>) -> u32 {
-    let total: u32 = tempo.unwrap_or("").split('-').filter_map(|p| p.parse::<u32>().ok()).sum();
+    // Tempo phases are single digits ("3-1-1-0"), so summing the digits is enough.
+    let total: u32 = tempo.unwrap_or("").bytes().filter(u8::is_ascii_digit).map(|b| u32::from(b - b'0')).sum();
     total.max(3)
 }

@@ -51,16 +51,16 @@ impl Findings {
             }
             if finding.asymmetric {
                 f.grip_reasons.push(format!(
-                    "left {:.0} kg and right {:.0} kg differ by {:.0}% of the stronger hand (over 10%)",
+                    "left {:.0} kg and right {:.0} kg differ by {:.1}% of the stronger hand (over 10%)",
                     g.left,
                     g.right,
                     finding.asymmetry * 100.0
                 ));
             }
-        } else if let Some(s) = a.dead_hang_seconds {
-            if norms::dead_hang_weak(s) {
-                f.grip_reasons.push(format!("a dead hang of {s:.0} s is under {:.0} s", norms::DEAD_HANG_WEAK_SECONDS));
-            }
+        } else if let Some(s) = a.dead_hang_seconds
+            && norms::dead_hang_weak(s)
+        {
+            f.grip_reasons.push(format!("a dead hang of {s:.0} s is under {:.0} s", norms::DEAD_HANG_WEAK_SECONDS));
         }
         f.grip_weak = !f.grip_reasons.is_empty();
         f

@@ -1,21 +1,21 @@
 //! The forecast of METHOD P: per exercise, one step every two weeks (a rep, then a set, then a load step
 //! back at the bottom of the range, then a harder variation), as if every step succeeded.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::catalog::Exercise;
 use crate::load;
-use crate::plan::MainItem;
+use crate::plan::{MainItem, Why};
 use crate::profile::Profile;
 use crate::vocab::{Category, Experience, Sex, Units};
 
 use super::compose::Pick;
 use super::dose::{self, Dose, DoseContext};
-use super::{reps, why_of};
+use super::{reps, sort_why, why_of};
 
 /// Days between two progression steps of one exercise (METHOD P1).
 pub const STEP_DAYS: i64 = 14;
@@ -38,17 +38,17 @@ pub struct State {
 }
 
 /// The progression of every exercise in the plan.
-pub struct Progress<'c> {
-    states: HashMap<&'c str, State>,
+pub struct Progress {
+    states: HashMap<&'static str, State>,
     /// Exercises replaced by their harder variation (METHOD P4).
-    pub swaps: HashMap<&'c str, &'c str>,
+    pub swaps: HashMap<&'static str, &'static str>,
     gentle: bool,
     units: Units,
     /// Body weight times the experience and sex factors: the base of starting estimates.
     strength_base: Option<f64>,
 }
 
-impl<'c> Progress<'c> {
+impl Progress {
     pub fn new(profile: &Profile) -> Self {
         let experience = match profile.experience {
             Experience::Beginner => 0.6,
@@ -61,8 +61,8 @@ impl<'c> Progress<'c> {
             Some(Sex::Female) | None => 0.65,
         };
         Progress {
-            states: HashMap::new(),
-            swaps: HashMap::new(),
+            states: HashMap::default(),
+            swaps: HashMap::default(),
             gentle: profile.is_beginner() || !profile.is_lifter(),
             units: profile.units,
             strength_base: profile.body_weight_kg.map(|bw| bw * experience * sex),
@@ -71,7 +71,7 @@ impl<'c> Progress<'c> {
 
     /// The prescription of one exercise on one date; `room` is how many seconds the session can still
     /// grow by, so that an added set never breaks the time budget (METHOD S5).
-    pub fn prescribe(&mut self, pick: &Pick<'c>, date: Date, ctx: &DoseContext, room: u32) -> MainItem {
+    pub fn prescribe(&mut self, pick: &Pick, date: Date, ctx: &DoseContext, room: u32) -> MainItem {
         let ex = pick.exercise;
         let d = dose::dose(ex, pick.role, ctx);
         let e1rm = self.start_e1rm(ex);
@@ -103,11 +103,12 @@ impl<'c> Progress<'c> {
                 state.anchor = date;
                 state.steps += 1;
                 why.extend(["P1", "P2"]);
-            } else if item.sets >= cap && ex.load.is_none() {
-                if let Some(harder) = &ex.harder {
-                    // Capped on an easy variant: the next sessions move to the harder one (METHOD P4).
-                    self.swaps.insert(ex.id.as_str(), harder.as_str());
-                }
+            } else if item.sets >= cap
+                && ex.load.is_none()
+                && let Some(harder) = &ex.harder
+            {
+                // Capped on an easy variant: the next sessions move to the harder one (METHOD P4).
+                self.swaps.insert(ex.id.as_str(), harder.as_str());
             }
             item = build(
                 ex,
@@ -138,14 +139,14 @@ impl<'c> Progress<'c> {
             }
             (other, _, _) => other,
         };
-        let mut why: Vec<&'static str> = before.why.iter().filter_map(|w| static_rule(w)).collect();
-        why.push("B2");
-        why.retain(|w| !matches!(*w, "P1" | "P2" | "B4"));
+        let mut why: Why = before.why.iter().filter(|w| !matches!(w.as_ref(), "P1" | "P2" | "B4")).cloned().collect();
+        why.push(Cow::Borrowed("B2"));
+        sort_why(&mut why);
         MainItem {
             sets: (before.sets * 6 / 10).max(1),
             rpe,
             load_kg,
-            why: why_of(&why),
+            why,
             exercise: before.exercise.clone(),
             reps: before.reps,
             seconds: before.seconds,
@@ -163,7 +164,7 @@ impl<'c> Progress<'c> {
 }
 
 /// The item for the current state.
-fn build(ex: &Exercise, d: &Dose, state: &mut State, gentle: bool, units: Units) -> MainItem {
+fn build(ex: &'static Exercise, d: &Dose, state: &mut State, gentle: bool, units: Units) -> MainItem {
     let cap = dose::set_cap(gentle);
     let sets = (d.sets + state.sets_bonus).min(cap);
     let (reps_value, seconds) = match d.range {
@@ -194,7 +195,7 @@ fn build(ex: &Exercise, d: &Dose, state: &mut State, gentle: bool, units: Units)
         _ => None,
     };
     MainItem {
-        exercise: Cow::Owned(ex.id.clone()),
+        exercise: Cow::Borrowed(ex.id.as_str()),
         sets,
         reps: reps_value,
         seconds,
@@ -243,14 +244,4 @@ fn working_load(ex: &Exercise, e1rm: f64, reps: u32, rpe: f64, units: Units) -> 
     let implement = ex.load?;
     let pct = load::rts_percent(reps, rpe)?;
     Some(load::round_down(e1rm * pct, implement, units))
-}
-
-/// The `'static` spelling of a rule id already in a plan.
-fn static_rule(id: &str) -> Option<&'static str> {
-    const RULES: &[&str] = &[
-        "A1", "A2", "A3", "A4", "A5", "A6", "S1", "S2", "S2a", "S3", "S4", "S5", "S6", "W1", "W1a", "W2", "W3", "W4",
-        "W5", "W6", "B1", "B2", "B3", "B4", "B5", "T1", "T2", "T3", "T4", "P1", "P2", "P3", "P4", "R1", "R2", "R3",
-        "R4", "R5", "R6", "X1", "X2", "X3",
-    ];
-    RULES.iter().copied().find(|r| *r == id)
 }

@@ -74,17 +74,17 @@ impl Slots {
 /// An exercise chosen for a place, and what it stands in for when a sensitive joint ruled out the first
 /// choice (METHOD R4).
 #[derive(Debug, Clone, Copy)]
-pub struct Choice<'c> {
-    pub exercise: &'c Exercise,
+pub struct Choice {
+    pub exercise: &'static Exercise,
     /// The exercise that would have been chosen but loads a sensitive joint.
-    pub instead_of: Option<&'c Exercise>,
+    pub instead_of: Option<&'static Exercise>,
     /// True when every candidate loads a sensitive joint and this one loads the fewest.
     pub forced: bool,
 }
 
 /// Picks exercises for one person: their equipment and sensitive joints are fixed for the whole plan.
 pub struct Chooser<'c> {
-    pub catalog: &'c Catalog,
+    pub catalog: &'static Catalog,
     pub owned: &'c [crate::vocab::Equipment],
     pub sensitive: &'c [Joint],
 }
@@ -92,9 +92,9 @@ pub struct Chooser<'c> {
 impl<'c> Chooser<'c> {
     /// The first exercise of `slot` that fits the equipment, is at most `max_tier`, is not in `used`, and
     /// spares every sensitive joint; failing that, the one loading the fewest sensitive joints.
-    pub fn choose(&self, slot: &[String], used: &[&str], max_tier: u8) -> Option<Choice<'c>> {
+    pub fn choose(&self, slot: &[String], used: &[&str], max_tier: u8) -> Option<Choice> {
         let mut instead_of = None;
-        let mut least: Option<(&'c Exercise, usize)> = None;
+        let mut least: Option<(&'static Exercise, usize)> = None;
         for id in slot {
             let Some(ex) = self.catalog.get(id) else { continue };
             if used.contains(&ex.id.as_str()) || !ex.fits(self.owned) || ex.tier.unwrap_or(0) > max_tier {
@@ -113,7 +113,7 @@ impl<'c> Chooser<'c> {
     }
 
     /// Like `choose`, but prefers exercises not in `avoid` (used earlier in the week) when one is possible.
-    pub fn choose_fresh(&self, slot: &[String], used: &[&str], avoid: &[&str], max_tier: u8) -> Option<Choice<'c>> {
+    pub fn choose_fresh(&self, slot: &[String], used: &[&str], avoid: &[&str], max_tier: u8) -> Option<Choice> {
         let mut both: Vec<&str> = used.to_vec();
         both.extend_from_slice(avoid);
         match self.choose(slot, &both, max_tier) {

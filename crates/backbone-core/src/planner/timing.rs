@@ -71,10 +71,13 @@ fn category(m: &MainItem, catalog: &Catalog) -> Option<Category> {
     catalog.get(&m.exercise).map(|e| e.category)
 }
 
-/// Hinge, carry, core and grip additions go first, last added first.
+/// Hinge, carry, core and grip additions go first, last added first; grip work the assessment asked for
+/// (METHOD A5) stays and only loses sets later.
 fn drop_extra(s: &mut Session, catalog: &Catalog) -> bool {
     let extra = |m: &MainItem| {
-        matches!(category(m, catalog), Some(Category::Hinge | Category::Carry | Category::Core | Category::Grip))
+        let assessed = m.why.iter().any(|r| r == "A5");
+        !assessed
+            && matches!(category(m, catalog), Some(Category::Hinge | Category::Carry | Category::Core | Category::Grip))
     };
     match s.main.iter().skip(1).rposition(extra) {
         Some(i) => {
@@ -178,11 +181,11 @@ fn shortest(s: &mut Session, _: &Catalog) -> bool {
             m.rest_seconds = 30;
             changed = true;
         }
-        if let Some(r) = &mut m.reps {
-            if r.target > r.min {
-                r.target = r.min;
-                changed = true;
-            }
+        if let Some(r) = &mut m.reps
+            && r.target > r.min
+        {
+            r.target = r.min;
+            changed = true;
         }
     }
     changed

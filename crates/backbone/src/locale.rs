@@ -1,0 +1,73 @@
+//! Dates on screen in the user's locale format (files and JSON always use ISO 8601).
+
+use jiff::civil::Date;
+
+/// How a locale writes a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateStyle {
+    /// 2026-11-23 (C/POSIX, Swedish, Japanese, Chinese, Korean, and when nothing is set).
+    Iso,
+    /// 11/23/2026 (United States).
+    MonthFirst,
+    /// 23.11.2026 (German, Russian, Polish and others).
+    DayDot,
+    /// 23/11/2026 (most other locales).
+    DaySlash,
+}
+
+impl DateStyle {
+    /// The style for a locale name such as `de_DE.UTF-8`.
+    pub fn for_locale(name: &str) -> DateStyle {
+        let lang = name.split(['.', '@']).next().unwrap_or("");
+        if lang.is_empty() || lang == "C" || lang == "POSIX" {
+            return DateStyle::Iso;
+        }
+        let (language, region) = lang.split_once('_').unwrap_or((lang, ""));
+        match (language, region) {
+            ("en", "US" | "PH") => DateStyle::MonthFirst,
+            ("en", "CA") => DateStyle::Iso,
+            ("sv" | "ja" | "zh" | "ko" | "hu" | "lt", _) => DateStyle::Iso,
+            ("de" | "ru" | "pl" | "cs" | "fi" | "nb" | "no" | "da" | "tr" | "uk" | "sk" | "ro" | "hr" | "sl", _) => {
+                DateStyle::DayDot
+            }
+            _ => DateStyle::DaySlash,
+        }
+    }
+
+    /// The style the environment asks for: LC_ALL, then LC_TIME, then LANG.
+    pub fn from_env() -> DateStyle {
+        let name = ["LC_ALL", "LC_TIME", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        DateStyle::for_locale(&name)
+    }
+
+    /// A date with its weekday, e.g. "Mon 23.11.2026".
+    pub fn format(self, d: Date) -> String {
+        let pattern = match self {
+            DateStyle::Iso => "%a %Y-%m-%d",
+            DateStyle::MonthFirst => "%a %m/%d/%Y",
+            DateStyle::DayDot => "%a %d.%m.%Y",
+            DateStyle::DaySlash => "%a %d/%m/%Y",
+        };
+        d.strftime(pattern).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_pick_their_date_order() {
+        let d = jiff::civil::date(2026, 11, 23);
+        assert_eq!(DateStyle::for_locale("en_US.UTF-8").format(d), "Mon 11/23/2026");
+        assert_eq!(DateStyle::for_locale("de_DE.UTF-8").format(d), "Mon 23.11.2026");
+        assert_eq!(DateStyle::for_locale("en_GB.UTF-8").format(d), "Mon 23/11/2026");
+        assert_eq!(DateStyle::for_locale("sv_SE.UTF-8").format(d), "Mon 2026-11-23");
+        assert_eq!(DateStyle::for_locale("C.UTF-8").format(d), "Mon 2026-11-23");
+        assert_eq!(DateStyle::for_locale("").format(d), "Mon 2026-11-23");
+    }
+}

@@ -1,0 +1,153 @@
+//! Human output: a plan a person can train from, and the catalog as tables and cards.
+
+use std::io::Write;
+
+use backbone_core::catalog::{Catalog, Exercise};
+use backbone_core::load::kg_to_lb;
+use backbone_core::plan::{MainItem, Plan, Session};
+use backbone_core::profile::Profile;
+use backbone_core::vocab::Units;
+
+use crate::locale::DateStyle;
+
+/// The week-by-week plan: names, sets x reps, RPE, load, rest and the top cue of every exercise.
+pub fn plan(plan: &Plan, profile: &Profile, dates: DateStyle, out: &mut impl Write) -> anyhow::Result<()> {
+    let catalog = Catalog::builtin();
+    let a = &plan.athlete;
+    writeln!(out, "Plan for {} ({}, goal: {}), from {}", a.name, a.experience, a.goal, dates.format(plan.start))?;
+    writeln!(out, "Numbers in [brackets] are METHOD.md rules; `--json` shows them for every item.")?;
+    for week in &plan.weeks {
+        writeln!(out)?;
+        let kind = if week.deload { "deload".to_string() } else { week.block.emphasis.to_string() };
+        writeln!(
+            out,
+            "== Week {} (block {}, {kind}) from {} ==",
+            week.index,
+            week.block.index,
+            dates.format(week.start)
+        )?;
+        for s in &week.sessions {
+            session(s, profile.units, dates, catalog, out)?;
+        }
+    }
+    if !plan.notices.is_empty() {
+        writeln!(out, "\nNotes")?;
+        for n in &plan.notices {
+            writeln!(out, "  [{}] {}", n.rule, n.text)?;
+        }
+    }
+    Ok(())
+}
+
+fn name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
+    catalog.get(id).map_or(id, |e| e.name.as_str())
+}
+
+fn session(s: &Session, units: Units, dates: DateStyle, catalog: &Catalog, out: &mut impl Write) -> anyhow::Result<()> {
+    let heavy = if s.heavy { ", heavy" } else { "" };
+    let focus = s.focus.as_str().replace('_', " ");
+    writeln!(out, "\n{}: {focus}{heavy}, about {} min", dates.format(s.date), s.minutes)?;
+    let warm: Vec<String> =
+        s.warmup.iter().map(|w| format!("{} {}", name(catalog, &w.exercise), clock(w.seconds))).collect();
+    let warm_total: u32 = s.warmup.iter().map(|w| w.seconds).sum();
+    writeln!(out, "  Warm-up ({}): {}", clock(warm_total), warm.join(", "))?;
+    for (i, m) in s.main.iter().enumerate() {
+        let ex = catalog.get(&m.exercise);
+        writeln!(
+            out,
+            "  {}. {:<28} {}",
+            i + 1,
+            name(catalog, &m.exercise),
+            dose(m, units, ex.is_some_and(|e| e.unilateral))
+        )?;
+        if let Some(cue) = ex.map(Exercise::top_cue).filter(|c| !c.is_empty()) {
+            writeln!(out, "     cue: {cue}")?;
+        }
+    }
+    let cool: Vec<String> = s
+        .cooldown
+        .iter()
+        .map(|c| format!("{} {} x {} s", name(catalog, &c.exercise), c.sets, c.hold_seconds))
+        .collect();
+    writeln!(out, "  Cool-down: {}", cool.join(", "))?;
+    Ok(())
+}
+
+/// "3 x 8 (8-12) @ RPE 7, 20 kg, rest 1:30, tempo 3-1-1-0".
+fn dose(m: &MainItem, units: Units, unilateral: bool) -> String {
+    let side = if unilateral { " each side" } else { "" };
+    let amount = match (m.reps, m.seconds) {
+        (Some(r), _) => format!("{} x {}{side} ({}-{})", m.sets, r.target, r.min, r.max),
+        (None, Some(s)) => format!("{} x {s} s{side}", m.sets),
+        (None, None) => format!("{} sets", m.sets),
+    };
+    let mut parts = vec![amount, format!("@ RPE {}", m.rpe)];
+    if let Some(kg) = m.load_kg {
+        parts.push(weight(kg, units));
+    }
+    parts.push(format!("rest {}", clock(m.rest_seconds)));
+    if let Some(t) = &m.tempo {
+        parts.push(format!("tempo {t}"));
+    }
+    parts.join(", ")
+}
+
+/// A load in the user's units.
+pub fn weight(kg: f64, units: Units) -> String {
+    match units {
+        Units::Kg => format!("{} kg", trim(kg)),
+        Units::Lb => format!("{} lb", trim((kg_to_lb(kg) * 10.0).round() / 10.0)),
+    }
+}
+
+fn trim(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Seconds as m:ss.
+fn clock(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// One line per exercise.
+pub fn exercise_table(list: &[&Exercise], out: &mut impl Write) -> anyhow::Result<()> {
+    writeln!(out, "{:<32} {:<10} {:<4} {:<28} PATTERNS", "ID", "CATEGORY", "TIER", "EQUIPMENT")?;
+    for e in list {
+        let tier = e.tier.map_or("-".to_string(), |t| format!("T{t}"));
+        let eq = if e.equipment.is_empty() { "none".to_string() } else { join(&e.equipment) };
+        writeln!(out, "{:<32} {:<10} {:<4} {:<28} {}", e.id, e.category, tier, eq, join(&e.patterns))?;
+    }
+    writeln!(out, "{} exercises. `backbone exercises show ID` for cues and substitutes.", list.len())?;
+    Ok(())
+}
+
+fn join<T: std::fmt::Display>(items: &[T]) -> String {
+    items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// Everything about one exercise.
+pub fn exercise(e: &Exercise, catalog: &Catalog, out: &mut impl Write) -> anyhow::Result<()> {
+    writeln!(out, "{} ({})", e.name, e.id)?;
+    let tier = e.tier.map_or(String::new(), |t| format!(", tier T{t}"));
+    writeln!(out, "  {}{tier}; patterns: {}", e.category, join(&e.patterns))?;
+    let eq =
+        if e.equipment.is_empty() { "nothing beyond a wall, a chair and the floor".into() } else { join(&e.equipment) };
+    writeln!(out, "  needs: {eq}{}", if e.unilateral { "; one side at a time" } else { "" })?;
+    writeln!(out, "  muscles: {}; also {}", join(&e.muscles.primary), join(&e.muscles.secondary))?;
+    let joints = if e.joints.is_empty() { "none in particular".into() } else { join(&e.joints) };
+    writeln!(out, "  loads the joints: {joints}")?;
+    writeln!(out, "  cues:")?;
+    for c in &e.cues {
+        writeln!(out, "    - {c}")?;
+    }
+    if !e.substitutes.is_empty() {
+        let subs: Vec<String> = e.substitutes.iter().map(|s| format!("{} ({s})", name(catalog, s))).collect();
+        writeln!(out, "  substitutes: {}", subs.join(", "))?;
+    }
+    if let Some(h) = &e.harder {
+        writeln!(out, "  harder variation: {} ({h})", name(catalog, h))?;
+    }
+    writeln!(out, "  rules that use it: {}", e.rule_ids().join(", "))?;
+    Ok(())
+}

@@ -1,0 +1,31 @@
+//! End-to-end tests of the `backbone` binary: one test binary, a module per area.
+
+mod exercises;
+mod plan;
+mod profile_errors;
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// The binary under test, run from the workspace root with a fixed, neutral locale.
+pub fn backbone() -> Command {
+    let mut cmd = Command::cargo_bin("backbone").expect("the backbone binary is built");
+    cmd.current_dir(root()).env("LC_ALL", "C").env_remove("BACKBONE_DB").env_remove("LANG");
+    cmd
+}
+
+/// The workspace root, where `examples/` lives.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Runs the binary and returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = backbone().args(args).output().expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
