@@ -30,10 +30,8 @@ mod tests {
             rust_files(&root().join(dir), &mut files);
         }
         assert!(files.len() > 10, "found only {} files", files.len());
-        let missing: Vec<_> = files
-            .iter()
-            .filter(|f| !std::fs::read_to_string(f).unwrap_or_default().starts_with("//!"))
-            .collect();
+        let missing: Vec<_> =
+            files.iter().filter(|f| !std::fs::read_to_string(f).unwrap_or_default().starts_with("//!")).collect();
         assert!(missing.is_empty(), "files without a //! opening line: {missing:?}");
     }
 
