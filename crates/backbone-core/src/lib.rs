@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod load;
+pub mod log;
 pub mod norms;
 pub mod plan;
 pub mod planner;

@@ -1,0 +1,110 @@
+//! The training log: what was actually done (CONTRACT "Keeping a log"), as typed values.
+//!
+//! A logged session has a date, an optional check-in (METHOD K4), sets (K3, K5, K2), and optional
+//! measurements (K1, K8). Parsing lives in `log/session_json.rs` (the session file) and
+//! `log/notation.rs` (what a person types between sets).
+
+mod notation;
+mod session_json;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+pub use notation::{NotationError, NotedSet, find_exercise, parse_notation};
+pub use session_json::{LogError, parse_session};
+
+use crate::profile::Assessment;
+
+/// One performed session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionLog {
+    /// Given in the file, or derived from the content so that logging the same file twice is a no-op.
+    pub id: String,
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkin: Option<Checkin>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sets: Vec<SetLog>,
+    /// Grip, wall angel, thoracic rotation and the rest of METHOD A1-A4, when measured that day.
+    #[serde(default, skip_serializing_if = "Assessment::is_empty")]
+    pub measurements: Assessment,
+}
+
+/// How the person feels on the day (METHOD K4): 0-10 scales, sleep in hours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Checkin {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soreness: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sleep_hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stress: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub energy: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ache: Option<u8>,
+}
+
+impl Checkin {
+    pub fn is_empty(&self) -> bool {
+        *self == Checkin::default()
+    }
+}
+
+/// One performed set. Either `reps` or `seconds` is present.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetLog {
+    pub exercise: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_kg: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rpe: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bar_speed_mps: Option<f64>,
+}
+
+impl SetLog {
+    /// A set with reps or seconds and nothing else, for building logs in code.
+    pub fn new(exercise: &str) -> SetLog {
+        SetLog {
+            exercise: exercise.into(),
+            reps: None,
+            seconds: None,
+            load_kg: None,
+            rpe: None,
+            quality: None,
+            pain: None,
+            bar_speed_mps: None,
+        }
+    }
+
+    /// METHOD R3: any pain above 0 is a pain flag.
+    pub fn pain_flag(&self) -> bool {
+        self.pain.is_some_and(|p| p > 0)
+    }
+}
+
+/// A content id: the same session content always gets the same id (CONTRACT: "without one its id is
+/// derived from its content").
+pub fn content_id(date: Date, checkin: &Option<Checkin>, sets: &[SetLog], measurements: &Assessment) -> String {
+    use sha2::{Digest, Sha256};
+    #[derive(Serialize)]
+    struct Content<'a> {
+        date: Date,
+        checkin: &'a Option<Checkin>,
+        sets: &'a [SetLog],
+        measurements: &'a Assessment,
+    }
+    let bytes = serde_json::to_vec(&Content { date, checkin, sets, measurements }).unwrap_or_default();
+    let digest = Sha256::digest(&bytes);
+    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    format!("s-{hex}")
+}
