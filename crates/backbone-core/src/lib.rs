@@ -3,7 +3,9 @@
 //! Every function here takes what it needs as arguments (today included) and returns values, so the CLI,
 //! the store and the web app can share it and the tests can pin it down byte for byte.
 
+pub mod adapt;
 pub mod catalog;
+pub mod history;
 pub mod load;
 pub mod log;
 pub mod norms;

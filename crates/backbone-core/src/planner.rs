@@ -18,6 +18,7 @@ use std::borrow::Cow;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use crate::adapt::{Adapted, LogView, NextSession};
 use crate::catalog::{Catalog, Exercise, rule_order};
 use crate::plan::{
     Athlete, BlockRef, CooldownItem, MainItem, Notice, Plan, Reps, SCHEMA, Session, WarmupItem, Week, Why,
@@ -30,7 +31,7 @@ pub use select::Slots;
 
 use compose::{Composer, Pick};
 use dose::DoseContext;
-use progression::Progress;
+use progression::{Outcome, Progress};
 use schedule::Kind;
 use select::Chooser;
 
@@ -54,20 +55,34 @@ pub fn plan_with(profile: &Profile, weeks: u32, catalog: &'static Catalog) -> Re
     if !(1..=MAX_WEEKS).contains(&weeks) {
         return Err(PlanError::Weeks(weeks));
     }
-    let mut planner = Planner::new(profile, catalog);
+    Ok(run(profile, weeks, catalog, None).plan)
+}
+
+/// Plans `weeks` weeks replayed over a log (the adaptation engine, `adapt::adapt`).
+pub fn plan_adapted(profile: &Profile, weeks: u32, log: &LogView) -> Result<Adapted, PlanError> {
+    if weeks == 0 {
+        return Err(PlanError::Weeks(weeks));
+    }
+    Ok(run(profile, weeks, Catalog::builtin(), Some(log)))
+}
+
+fn run(profile: &Profile, weeks: u32, catalog: &'static Catalog, log: Option<&LogView>) -> Adapted {
+    let mut planner = Planner::new(profile, catalog, log);
     let mut out: Vec<Week> = Vec::with_capacity(weeks as usize);
     for index in 1..=weeks {
         let week = planner.week(index, out.last());
         out.push(week);
     }
     let notices = planner.notices(&out);
-    Ok(Plan {
+    let next = log.and_then(|l| planner.next(&out, l));
+    let plan = Plan {
         schema: Cow::Borrowed(SCHEMA),
         athlete: Athlete { name: profile.name.clone(), experience: profile.experience, goal: profile.goal },
         start: profile.start,
         weeks: out,
         notices,
-    })
+    };
+    Adapted { plan, next }
 }
 
 /// Everything the planner knows while it walks the weeks.
@@ -91,6 +106,24 @@ pub struct Planner<'c> {
     cooldown: Vec<CooldownItem>,
     /// Sessions composed so far: the same week shape gives the same exercises, so they are chosen once.
     composed: Vec<(ComposeKey, Vec<Pick>)>,
+    /// The log, when adapting; `None` plans a pure forecast.
+    log: Option<&'c LogView<'c>>,
+    /// The current block, its hard weeks so far, and whether R6 or R2 brought its deload forward (B2).
+    block: u32,
+    hard_weeks: u32,
+    deload_next: bool,
+    block_successes: u32,
+    block_setbacks: u32,
+    week_plateaus: u32,
+    week_sore: bool,
+    /// Bumped when a re-assessment changes the findings, so cached sessions are chosen again.
+    findings_version: u32,
+    /// METHOD A5: a failed wall angel test at the start locks T3 for the whole first block.
+    first_wall_angel_failed: bool,
+    /// What the log changed, dated (for `next` and the plan's notices).
+    pub(crate) changes: Vec<(Date, Notice)>,
+    /// The first day of each deload week, when re-assessment is due (METHOD A6).
+    deloads: Vec<Date>,
 }
 
 /// What a session's exercise choice depends on besides the profile.
@@ -100,10 +133,11 @@ struct ComposeKey {
     index: usize,
     t3_open: bool,
     swaps: usize,
+    findings: u32,
 }
 
 impl<'c> Planner<'c> {
-    fn new(profile: &'c Profile, catalog: &'static Catalog) -> Self {
+    fn new(profile: &'c Profile, catalog: &'static Catalog, log: Option<&'c LogView<'c>>) -> Self {
         let slots = Slots::builtin();
         let chooser = Chooser { catalog, owned: &profile.equipment, sensitive: &profile.sensitive_joints };
         let findings = Findings::of(profile);
@@ -122,6 +156,18 @@ impl<'c> Planner<'c> {
             warmup: Vec::new(),
             cooldown: Vec::new(),
             composed: Vec::new(),
+            log,
+            block: 1,
+            hard_weeks: 0,
+            deload_next: false,
+            block_successes: 0,
+            block_setbacks: 0,
+            week_plateaus: 0,
+            week_sore: false,
+            findings_version: 0,
+            first_wall_angel_failed: profile.assessment.wall_angel == Some(crate::vocab::PassFail::Fail),
+            changes: Vec::new(),
+            deloads: Vec::new(),
         };
         planner.warmup = planner.warmup_items();
         planner.cooldown = planner.cooldown_items();
@@ -131,18 +177,32 @@ impl<'c> Planner<'c> {
     /// One week: a deload repeats the week before at lower dose (METHOD B2); other weeks are built fresh.
     fn week(&mut self, index: u32, before: Option<&Week>) -> Week {
         let start = self.profile.start.saturating_add((7 * (index as i64 - 1)).days());
-        let block = schedule::block_of(index);
-        if schedule::is_deload(index)
-            && let Some(before) = before
-        {
-            let sessions = before.sessions.iter().map(|s| self.deload_session(s)).collect();
-            let block = BlockRef { index: block, emphasis: Emphasis::Deload };
-            return Week { index, start, block, deload: true, sessions };
+        if self.hard_weeks == 0 {
+            self.begin_block(start);
         }
+        if let Some(before) = before.filter(|_| self.deload_due(start)) {
+            let sessions = before.sessions.iter().map(|s| self.deload_session(s)).collect();
+            let week = Week {
+                index,
+                start,
+                block: BlockRef { index: self.block, emphasis: Emphasis::Deload },
+                deload: true,
+                sessions,
+            };
+            self.deloads.push(start);
+            self.block += 1;
+            self.hard_weeks = 0;
+            self.deload_next = false;
+            return week;
+        }
+        self.hard_weeks += 1;
+        self.week_plateaus = 0;
+        self.week_sore = false;
+        let block = self.block;
         let emphasis = schedule::emphasis_of(self.profile, block);
         let ctx = DoseContext {
             emphasis,
-            week_in_block: schedule::week_in_block(index),
+            week_in_block: self.hard_weeks.min(3),
             gentle: self.profile.is_beginner() || !self.profile.is_lifter(),
             advanced_lifter: self.profile.is_lifter() && self.profile.experience == crate::vocab::Experience::Advanced,
         };
@@ -154,7 +214,13 @@ impl<'c> Planner<'c> {
         for (i, slot) in slots.iter().enumerate() {
             let date = start.saturating_add(slot.offset.days());
             let t3_open = self.t3_open(date, block);
-            let key = ComposeKey { slots: slots.clone(), index: i, t3_open, swaps: self.progress.swaps.len() };
+            let key = ComposeKey {
+                slots: slots.clone(),
+                index: i,
+                t3_open,
+                swaps: self.progress.swaps.len() + self.progress.variations.len(),
+                findings: self.findings_version,
+            };
             let picks = match self.composed.iter().find(|(k, _)| *k == key) {
                 Some((_, picks)) => picks.clone(),
                 None => {
@@ -168,17 +234,95 @@ impl<'c> Planner<'c> {
             self.count_tiers(&session);
             sessions.push(session);
         }
+        self.early_deload(start);
         Week { index, start, block: BlockRef { index: block, emphasis }, deload: false, sessions }
+    }
+
+    /// A new block: the latest re-assessment feeds it (METHOD A6).
+    fn begin_block(&mut self, start: Date) {
+        self.block_successes = 0;
+        self.block_setbacks = 0;
+        let Some(log) = self.log else { return };
+        let assessment = log.history.assessment_as_of(&self.profile.assessment, start.saturating_sub(1.days()));
+        let findings = Findings::with(self.profile, &assessment);
+        if findings != self.findings {
+            self.findings = findings;
+            self.findings_version += 1;
+            self.warmup = self.warmup_items();
+            self.cooldown = self.cooldown_items();
+        }
+    }
+
+    /// METHOD B2: a deload after 3 hard weeks by default; a block stretches (up to 5 hard weeks) while
+    /// the log shows the person responding well, and R6 or R2 bring the deload back once 3 are done.
+    fn deload_due(&mut self, start: Date) -> bool {
+        match self.hard_weeks {
+            0..=2 => false,
+            5.. => true,
+            _ if self.deload_next => true,
+            _ => {
+                let stretch = self.responding_well(start);
+                if stretch {
+                    self.changes.push((
+                        start,
+                        Notice::new(
+                            "B2",
+                            format!(
+                                "Responding well (every due step met, no pain, soreness or plateau): block {} runs \
+                                 one more hard week before its deload.",
+                                self.block
+                            ),
+                        ),
+                    ));
+                }
+                !stretch
+            }
+        }
+    }
+
+    /// The block so far met its steps with no setbacks, and most planned sessions were logged.
+    fn responding_well(&self, start: Date) -> bool {
+        let Some(log) = self.log else { return false };
+        if start > log.today || self.block_successes == 0 || self.block_setbacks > 0 {
+            return false;
+        }
+        let planned = schedule::sessions_in_block(self.profile, self.block) * self.hard_weeks as usize;
+        let from = start.saturating_sub((7 * self.hard_weeks as i64).days());
+        log.history.trained_days(from, start.saturating_sub(1.days())) * 4 >= planned * 3
+    }
+
+    /// METHOD R6: plateaus on several exercises at once, or persistent soreness with a plateau, bring
+    /// the deload forward.
+    fn early_deload(&mut self, start: Date) {
+        if self.week_plateaus >= 2 || (self.week_sore && self.week_plateaus >= 1) {
+            self.deload_next = true;
+            self.changes.push((
+                start,
+                Notice::new(
+                    "R6",
+                    "Several exercises stalled at once: the deload comes as soon as three hard weeks are done.",
+                ),
+            ));
+        }
     }
 
     /// METHOD T4: T3 opens after 4 sessions with T2 work spanning 2 weeks, never in a beginner's first
     /// block, and not after a failed wall angel test until a re-assessment passes (A5), which a forecast
     /// cannot assume.
     fn t3_open(&mut self, date: Date, block: u32) -> bool {
-        if self.findings.wall_angel_failed || (self.profile.is_beginner() && block == 1) {
+        let locked = (self.first_wall_angel_failed && block == 1) || self.findings.wall_angel_failed;
+        if locked || (self.profile.is_beginner() && block == 1) {
             return false;
         }
-        let shown = self.t2_sessions >= 4 && self.first_t2.is_some_and(|first| date >= first.saturating_add(14.days()));
+        let (count, first) = match self.log {
+            // Up to today the log must show the tolerance; after today the forecast adds its sessions.
+            Some(log) => {
+                let (count, first) = log.tolerance(date.min(log.today));
+                (count + self.t2_sessions, first.or(self.first_t2))
+            }
+            None => (self.t2_sessions, self.first_t2),
+        };
+        let shown = count >= 4 && first.is_some_and(|first| date >= first.saturating_add(14.days()));
         if shown && self.t3_opened.is_none() {
             self.t3_opened = Some(date);
         }
@@ -186,6 +330,9 @@ impl<'c> Planner<'c> {
     }
 
     fn count_tiers(&mut self, session: &Session) {
+        if self.log.is_some_and(|l| session.date <= l.today) {
+            return;
+        }
         let has_t2 = session.main.iter().any(|m| self.catalog.get(&m.exercise).is_some_and(|e| e.tier == Some(2)));
         if has_t2 {
             self.t2_sessions += 1;
@@ -193,9 +340,11 @@ impl<'c> Planner<'c> {
         }
     }
 
-    /// A session from its exercises: doses, progression, warm-up, cool-down, fitted to the time budget.
+    /// A session from its exercises: doses, progression, warm-up, cool-down, fitted to the time budget,
+    /// then what the log says about the day (METHOD R2, R3, R5).
     fn session(&mut self, date: Date, picks: &[Pick], ctx: &DoseContext) -> Session {
-        for p in picks {
+        let picks = self.spare_pain(date, picks);
+        for p in &picks {
             if let Some(instead) = p.instead_of {
                 self.note_substitution(instead.id.as_str(), p.exercise.id.as_str(), false);
             } else if p.forced {
@@ -207,18 +356,147 @@ impl<'c> Planner<'c> {
         let fixed = timing::warmup_seconds(&self.warmup) + timing::cooldown_seconds(&cooldown, self.catalog);
         let mut main: Vec<MainItem> = Vec::with_capacity(picks.len());
         let mut spent = fixed;
-        for p in picks {
-            let item = self.progress.prescribe(p, date, ctx, budget.saturating_sub(spent));
+        let mut outcome = Outcome::default();
+        for p in &picks {
+            let item = self.progress.prescribe(p, date, ctx, budget.saturating_sub(spent), self.log, &mut outcome);
             spent += timing::item_seconds(&item, p.exercise);
             main.push(item);
         }
+        self.absorb(date, outcome);
         let mut session =
             Session { date, focus: Focus::Full, heavy: false, minutes: 0, warmup: self.warmup.clone(), main, cooldown };
+        self.soreness(&mut session);
+        self.readiness(&mut session);
         if timing::fit(&mut session, budget, self.catalog, self.profile.is_lifter()) {
             self.trimmed += 1;
         }
         finish(&mut session, self.catalog);
         session
+    }
+
+    /// Counts what prescribing found, for the block decisions, and keeps its notices.
+    fn absorb(&mut self, date: Date, outcome: Outcome) {
+        let past = self.log.is_some_and(|l| date <= l.today);
+        if past {
+            self.block_successes += outcome.successes;
+            self.block_setbacks += outcome.setbacks;
+            self.week_plateaus += outcome.plateaus;
+        }
+        for change in outcome.changes {
+            if !self.changes.iter().any(|(_, n)| *n == change.1) {
+                self.changes.push(change);
+            }
+        }
+    }
+
+    /// METHOD R3: for two weeks after pain of 4/10 or more (or rising pain), an exercise gives way to a
+    /// same-pattern variation that loads fewer of its joints, with targets of its own.
+    fn spare_pain(&mut self, date: Date, picks: &[Pick]) -> Vec<Pick> {
+        let Some(log) = self.log else { return picks.to_vec() };
+        let mut out: Vec<Pick> = Vec::with_capacity(picks.len());
+        for p in picks {
+            let Some(event) = log.stopped(&p.exercise.id, date) else {
+                out.push(p.clone());
+                continue;
+            };
+            let used: Vec<&str> = picks.iter().chain(&out).map(|q| q.exercise.id.as_str()).collect();
+            let chooser = &self.chooser;
+            let sub = crate::adapt::pain_substitute(self.catalog, p.exercise, |c| chooser.allows(c), &used);
+            let until = event.date.saturating_add(crate::adapt::PAIN_DAYS.days());
+            let how = if event.rising {
+                "pain rising from set to set".to_string()
+            } else {
+                format!("pain {}/10", event.pain)
+            };
+            let text = match sub {
+                Some(sub) => format!(
+                    "{} stopped after {how} on {}: {} takes its place, with its own targets, until {until}. {}",
+                    p.exercise.name,
+                    event.date,
+                    sub.name,
+                    notices::NOT_MEDICAL_ADVICE
+                ),
+                None => format!(
+                    "{} stopped after {how} on {} and left out until {until}: no variation spares its joints. {}",
+                    p.exercise.name,
+                    event.date,
+                    notices::NOT_MEDICAL_ADVICE
+                ),
+            };
+            self.block_setbacks += 1;
+            if !self.changes.iter().any(|(_, n)| n.text == text) {
+                self.changes.push((date, Notice::new("R3", text)));
+            }
+            if let Some(sub) = sub {
+                let mut why = p.why.clone();
+                why.push("R3");
+                out.push(Pick { exercise: sub, why, instead_of: None, forced: false, ..p.clone() });
+            }
+        }
+        out
+    }
+
+    /// METHOD R2: soreness of 7+ on two check-ins in a row, or three in a week, cuts the next 7 days'
+    /// sets by about a third, or brings the deload forward once three hard weeks are done.
+    fn soreness(&mut self, session: &mut Session) {
+        let Some(log) = self.log else { return };
+        let date = session.date;
+        let seen = date.saturating_sub(1.days()).min(log.today);
+        let Some(trigger) = log.history.soreness_trigger(date.saturating_sub(7.days()), seen) else { return };
+        self.week_sore = true;
+        if self.hard_weeks >= 3 && !self.deload_next {
+            self.deload_next = true;
+        }
+        for m in &mut session.main {
+            let cut = ((m.sets as f64) * 2.0 / 3.0).round().max(1.0) as u32;
+            if cut < m.sets {
+                m.sets = cut;
+                m.why.push(Cow::Borrowed("R2"));
+                sort_why(&mut m.why);
+            }
+        }
+        let text = format!(
+            "Soreness of 7/10 or more kept showing (last on {trigger}): sets cut by about a third until {}.",
+            trigger.saturating_add(7.days())
+        );
+        if !self.changes.iter().any(|(_, n)| n.text == text) {
+            self.block_setbacks += 1;
+            self.changes.push((date, Notice::new("R2", text)));
+        }
+    }
+
+    /// METHOD R5: poor sleep, high stress or low energy on the day keep the exercises and lower the RPE
+    /// by one (by two when two or more are poor).
+    fn readiness(&mut self, session: &mut Session) {
+        let Some(log) = self.log else { return };
+        if session.date > log.today {
+            return;
+        }
+        let Some(checkin) = log.history.checkin_on(session.date) else { return };
+        let flags = crate::history::readiness_flags(&checkin);
+        if flags == 0 {
+            return;
+        }
+        let drop = if flags >= 2 { 2.0 } else { 1.0 };
+        for m in &mut session.main {
+            let rpe = (m.rpe - drop).max(5.0);
+            if let (Some(kg), Some(r)) = (m.load_kg, m.reps) {
+                let ratio = crate::load::rts_percent(r.target, rpe).zip(crate::load::rts_percent(r.target, m.rpe));
+                if let (Some((lower, now)), Some(implement)) =
+                    (ratio, self.catalog.get(&m.exercise).and_then(|e| e.load))
+                {
+                    m.load_kg = Some(crate::load::round_down(kg * lower / now, implement, self.profile.units));
+                }
+            }
+            m.rpe = rpe;
+            m.why.push(Cow::Borrowed("R5"));
+            sort_why(&mut m.why);
+        }
+        let text = format!(
+            "Readiness on {} was low (sleep under 6 h, high stress or low energy): same exercises, RPE {} lower.",
+            session.date, drop
+        );
+        self.changes.push((session.date, Notice::new("R5", text)));
     }
 
     /// METHOD B2: the same movements and frequency, at most 60% of the sets, RPE 5-6.
@@ -315,10 +593,77 @@ impl<'c> Planner<'c> {
 
     fn notices(&self, weeks: &[Week]) -> Vec<Notice> {
         let mut notices = notices::collect(self, weeks, &self.substitutions, self.trimmed);
-        notices.sort_by(|a, b| rule_order(&a.rule).cmp(&rule_order(&b.rule)).then_with(|| a.text.cmp(&b.text)));
-        notices.dedup();
+        if let Some(log) = self.log {
+            // The plan carries what the log changed lately; `next` carries what concerns the next session.
+            let from = log.today.saturating_sub(28.days());
+            let to = log.today.saturating_add(14.days());
+            notices.extend(self.dated_changes(from, to));
+            notices.extend(self.referrals(from));
+        }
+        sort_notices(&mut notices);
         notices
     }
+
+    fn dated_changes(&self, from: Date, to: Date) -> impl Iterator<Item = Notice> + '_ {
+        self.changes
+            .iter()
+            .filter(move |(d, _)| *d >= from && *d <= to)
+            .map(|(d, n)| Notice { rule: n.rule.clone(), text: format!("{d}: {}", n.text) })
+    }
+
+    /// METHOD R3 and X1: pain of 5/10 or more, or pain flags twice within 14 days on one exercise.
+    fn referrals(&self, from: Date) -> Vec<Notice> {
+        let Some(log) = self.log else { return Vec::new() };
+        log.refer
+            .iter()
+            .filter(|(_, d)| *d >= from)
+            .map(|(id, d)| {
+                let name = self.catalog.get(id).map_or(id.as_str(), |e| e.name.as_str());
+                Notice::new(
+                    "R3",
+                    format!(
+                        "{name}: pain on {d} (5/10 or more, or twice in two weeks). See a doctor or physical \
+                         therapist before doing it again. {}",
+                        notices::NOT_MEDICAL_ADVICE
+                    ),
+                )
+            })
+            .collect()
+    }
+
+    /// The next planned session on or after today, with what changed and why (CONTRACT `next`).
+    fn next(&self, weeks: &[Week], log: &LogView) -> Option<NextSession> {
+        let today = log.today;
+        let (week, session) =
+            weeks.iter().flat_map(|w| w.sessions.iter().map(move |s| (w, s))).find(|(_, s)| s.date >= today)?;
+        let mut notices: Vec<Notice> = self
+            .changes
+            .iter()
+            .filter(|(d, _)| *d == session.date || (*d >= today.saturating_sub(14.days()) && *d <= today))
+            .map(|(_, n)| n.clone())
+            .collect();
+        notices.extend(self.referrals(today.saturating_sub(28.days())));
+        let reassess_from = self.deloads.iter().rev().find(|d| **d <= session.date).copied();
+        let due = week.deload || reassess_from.is_some_and(|d| session.date <= d.saturating_add(14.days()));
+        if due && !reassess_from.is_some_and(|d| log.history.assessed_between(d, today)) {
+            notices.push(Notice::new(
+                "A6",
+                "A block ends: re-assess with `backbone assess` (grip, wall angel, thoracic rotation, grip width); \
+                 the results shape the next block.",
+            ));
+        }
+        if week.deload {
+            notices.push(Notice::new("B2", "Deload week: the same movements with about half the sets at RPE 5-6."));
+        }
+        sort_notices(&mut notices);
+        Some(NextSession { session: session.clone(), notices })
+    }
+}
+
+/// Notices in METHOD order, then by text, without repeats.
+fn sort_notices(notices: &mut Vec<Notice>) {
+    notices.sort_by(|a, b| rule_order(&a.rule).cmp(&rule_order(&b.rule)).then_with(|| a.text.cmp(&b.text)));
+    notices.dedup();
 }
 
 /// Sets `focus`, `heavy` and `minutes` from the session's contents (CONTRACT definitions).

@@ -169,6 +169,15 @@ impl<'p, 'c> Composer<'p, 'c> {
         }
     }
 
+    /// The same-intent variation R1 chose after repeated plateaus, if the person can do it.
+    fn variation(&self, ex: &'static Exercise) -> Option<&'static Exercise> {
+        let p = self.planner;
+        let id = p.progress.variations.get(ex.id.as_str())?;
+        let v = p.catalog.get(id)?;
+        let max_tier = if self.t3_open { 3 } else { 2 };
+        (p.chooser.allows(v) && v.tier.unwrap_or(0) <= max_tier && !self.used().contains(&v.id.as_str())).then_some(v)
+    }
+
     /// The harder variation the forecast moved to once the easy one was capped (METHOD P4), if the
     /// person's kit, joints and open tiers allow it.
     fn harder_variant(&self, ex: &'static Exercise) -> Option<&'static Exercise> {
@@ -217,6 +226,10 @@ impl<'p, 'c> Composer<'p, 'c> {
 
     fn push(&mut self, mut c: Choice, role: Role, why: &[&'static str]) {
         let mut why = why.to_vec();
+        if let Some(variation) = self.variation(c.exercise) {
+            c.exercise = variation;
+            why.push("R1");
+        }
         if let Some(harder) = self.harder_variant(c.exercise) {
             c.exercise = harder;
             why.push("P4");

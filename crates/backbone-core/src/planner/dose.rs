@@ -119,6 +119,9 @@ fn base_sets(role: Role, ctx: &DoseContext) -> u32 {
     }
 }
 
+/// The most sets `base_sets` gives any role.
+pub const BASE_SETS_MAX: u32 = 3;
+
 /// The most sets an exercise grows to through progression (METHOD P1: a cap of 4-5).
 pub fn set_cap(gentle: bool) -> u32 {
     if gentle { 4 } else { 5 }

@@ -27,7 +27,11 @@ pub struct Findings {
 
 impl Findings {
     pub fn of(profile: &Profile) -> Findings {
-        let a = &profile.assessment;
+        Findings::with(profile, &profile.assessment)
+    }
+
+    /// The findings of an assessment (the profile's, or a later one from the log).
+    pub fn with(profile: &Profile, a: &crate::profile::Assessment) -> Findings {
         let mut f = Findings {
             wall_angel_failed: a.wall_angel == Some(PassFail::Fail),
             winging: a.scapular_winging == Some(true),

@@ -5,7 +5,6 @@ use crate::plan::{Notice, Week};
 use crate::vocab::{Emphasis, Goal};
 
 use super::Planner;
-use super::schedule;
 
 /// The not-medical-advice note that goes with every pain-related piece of advice (METHOD X3).
 pub const NOT_MEDICAL_ADVICE: &str = "backbone gives training guidance, not medical advice.";
@@ -99,7 +98,7 @@ fn assessment(p: &Planner, weeks: &[Week], out: &mut Vec<Notice>) {
     }
     let ends: Vec<String> = weeks
         .iter()
-        .filter(|w| schedule::week_in_block(w.index) == schedule::BLOCK_WEEKS)
+        .filter(|w| w.deload)
         .map(|w| w.start.saturating_add(jiff::Span::new().days(6)).to_string())
         .collect();
     if !ends.is_empty() {
@@ -115,11 +114,14 @@ fn assessment(p: &Planner, weeks: &[Week], out: &mut Vec<Notice>) {
 
 fn week_shape(p: &Planner, weeks: &[Week], out: &mut Vec<Notice>) {
     let profile = p.profile;
-    let order: Vec<&str> = weeks
-        .iter()
-        .filter(|w| !w.deload && schedule::week_in_block(w.index) == 1)
-        .map(|w| w.block.emphasis.as_str())
-        .collect();
+    let mut order: Vec<&str> = Vec::new();
+    let mut last_block = 0;
+    for w in weeks.iter().filter(|w| !w.deload) {
+        if w.block.index != last_block {
+            order.push(w.block.emphasis.as_str());
+            last_block = w.block.index;
+        }
+    }
     let first = weeks.first().map(|w| w.block.emphasis);
     out.push(Notice::new(
         "B1",

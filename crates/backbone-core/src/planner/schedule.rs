@@ -25,24 +25,6 @@ pub struct Slot {
     pub heavy: bool,
 }
 
-/// Weeks per block and the week that is a deload (METHOD B1, B2).
-pub const BLOCK_WEEKS: u32 = 4;
-
-/// The block (1-based) a week (1-based) belongs to.
-pub fn block_of(week: u32) -> u32 {
-    (week - 1) / BLOCK_WEEKS + 1
-}
-
-/// Week position inside its block, 1..=4.
-pub fn week_in_block(week: u32) -> u32 {
-    (week - 1) % BLOCK_WEEKS + 1
-}
-
-/// By default the 4th week of every block is a deload (METHOD B2).
-pub fn is_deload(week: u32) -> bool {
-    week_in_block(week) == BLOCK_WEEKS
-}
-
 /// The emphasis of a block: beginners and posture users start with technique, lifters with hypertrophy,
 /// then hypertrophy -> strength -> technique over and over (METHOD B1).
 pub fn emphasis_of(profile: &Profile, block: u32) -> Emphasis {
