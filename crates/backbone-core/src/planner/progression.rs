@@ -326,6 +326,9 @@ fn build(ex: &'static Exercise, d: &Dose, state: &mut State, gentle: bool, units
 
 /// A rep range moved down two reps per R1 intensity shift, never under 3 reps.
 fn shifted(min: u32, max: u32, shift: u32) -> (u32, u32) {
+    if shift == 0 {
+        return (min, max);
+    }
     let down = 2 * shift;
     let new_min = min.saturating_sub(down).max(3);
     (new_min, max.saturating_sub(down).max(new_min + 2))
