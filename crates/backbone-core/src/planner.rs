@@ -330,7 +330,11 @@ impl<'c> Planner<'c> {
     }
 
     fn count_tiers(&mut self, session: &Session) {
-        if self.log.is_some_and(|l| session.date <= l.today) {
+        // Days before today count through the log; today counts as forecast until something is logged.
+        let logged = |l: &LogView| {
+            session.date < l.today || (session.date == l.today && l.history.trained_days(l.today, l.today) > 0)
+        };
+        if self.log.is_some_and(logged) {
             return;
         }
         let has_t2 = session.main.iter().any(|m| self.catalog.get(&m.exercise).is_some_and(|e| e.tier == Some(2)));

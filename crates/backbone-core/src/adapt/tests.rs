@@ -1,1 +1,308 @@
-//! Scenario tests of the adaptation engine.
+//! Scenario tests of the adaptation engine: weeks of logs walked through it, one story per rule.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, date};
+
+use super::*;
+use crate::log::{Checkin, SessionLog, SetLog};
+use crate::plan::MainItem;
+use crate::profile::{Assessment, Profile};
+
+const LIFTER: &str = r#"
+name = "Lee"
+experience = "intermediate"
+goal = "strength"
+days_per_week = 3
+session_minutes = 75
+equipment = ["barbell", "dumbbells", "cable", "bench", "pullup_bar", "bands"]
+start = "2026-01-05"
+training_days = ["mon", "wed", "fri"]
+body_weight_kg = 80.0
+sex = "male"
+age = 30
+"#;
+
+fn lifter() -> Profile {
+    Profile::parse(LIFTER, "lee.toml").unwrap()
+}
+
+/// The same lifter after a failed wall angel test: T3 stays locked, so the main lifts stay put.
+fn locked_lifter() -> Profile {
+    let text = format!("{LIFTER}\n[assessment]\nwall_angel = \"fail\"\n");
+    Profile::parse(&text, "lee.toml").unwrap()
+}
+
+/// How the simulated person performs one prescribed item on a day.
+type Perform<'a> = &'a dyn Fn(&MainItem, Date) -> Vec<SetLog>;
+
+/// Sets exactly as prescribed, at the given RPE and quality.
+fn as_prescribed(item: &MainItem, rpe: f64, quality: u8, reps_delta: i32) -> Vec<SetLog> {
+    (0..item.sets)
+        .map(|_| SetLog {
+            reps: item.reps.map(|r| (r.target as i32 + reps_delta).max(0) as u32),
+            seconds: item.seconds,
+            load_kg: item.load_kg,
+            rpe: Some(rpe),
+            quality: Some(quality),
+            pain: Some(0),
+            ..SetLog::new(&item.exercise)
+        })
+        .collect()
+}
+
+/// Follows the adapted plan session by session until `end`, logging what `perform` says, with an
+/// optional check-in logged before each session.
+fn simulate(
+    profile: &Profile,
+    end: Date,
+    perform: Perform,
+    checkin: &dyn Fn(Date) -> Option<Checkin>,
+) -> Vec<SessionLog> {
+    let mut log: Vec<SessionLog> = Vec::new();
+    let mut today = profile.start;
+    loop {
+        let next = adapt(profile, &log, today).unwrap().next.expect("a next session");
+        if next.session.date > end {
+            return log;
+        }
+        let day = next.session.date;
+        if let Some(c) = checkin(day) {
+            log.push(SessionLog {
+                id: format!("c{day}"),
+                date: day,
+                checkin: Some(c),
+                sets: vec![],
+                measurements: Assessment::default(),
+            });
+        }
+        let next = adapt(profile, &log, day).unwrap().next.expect("the same session");
+        let sets = next.session.main.iter().flat_map(|m| perform(m, day)).collect();
+        log.push(SessionLog {
+            id: format!("s{day}"),
+            date: day,
+            checkin: None,
+            sets,
+            measurements: Assessment::default(),
+        });
+        today = day.saturating_add(1.days());
+    }
+}
+
+fn no_checkin(_: Date) -> Option<Checkin> {
+    None
+}
+
+/// Every prescription of an exercise in the adapted plan, with its date, up to `to`.
+fn history_of(plan: &Plan, exercise: &str, to: Date) -> Vec<(Date, MainItem)> {
+    plan.sessions()
+        .filter(|(w, s)| !w.deload && s.date <= to)
+        .flat_map(|(_, s)| s.main.iter().filter(|m| m.exercise == exercise).map(move |m| (s.date, m.clone())))
+        .collect()
+}
+
+#[test]
+fn progress_steps_every_two_weeks_on_real_success_and_loads_come_from_the_log() {
+    let p = locked_lifter();
+    let end = date(2026, 1, 30);
+    let log = simulate(&p, end, &|m, _| as_prescribed(m, 7.0, 4, 0), &no_checkin);
+    let adapted = adapt(&p, &log, end).unwrap();
+    let main = &adapted.plan.weeks[0].sessions[0].main[0];
+    let seen = history_of(&adapted.plan, &main.exercise, end);
+    assert!(seen.len() >= 4, "{seen:?}");
+    let targets: Vec<u32> = seen.iter().map(|(_, m)| m.reps.unwrap().target).collect();
+    assert!(targets.last() > targets.first(), "reps progressed: {targets:?}");
+    let step_dates: Vec<Date> =
+        seen.windows(2).filter(|w| w[1].1.reps.unwrap().target > w[0].1.reps.unwrap().target).map(|w| w[1].0).collect();
+    for pair in step_dates.windows(2) {
+        assert!(pair[1] >= pair[0].saturating_add(14.days()), "steps {pair:?} closer than 14 days");
+    }
+    assert!(seen.iter().any(|(_, m)| m.why.iter().any(|w| w == "P1")));
+    assert!(seen.iter().all(|(_, m)| m.load_kg.is_some()), "loads carried");
+}
+
+#[test]
+fn struggling_holds_the_dose_and_a_plateau_recalibrates_volume_first() {
+    let p = locked_lifter();
+    let end = date(2026, 2, 20);
+    let log = simulate(&p, end, &|m, _| as_prescribed(m, 8.0, 4, -2), &no_checkin);
+    let adapted = adapt(&p, &log, end).unwrap();
+    let main = &adapted.plan.weeks[0].sessions[0].main[0];
+    let seen = history_of(&adapted.plan, &main.exercise, date(2026, 1, 24));
+    let targets: Vec<u32> = seen.iter().map(|(_, m)| m.reps.unwrap().target).collect();
+    assert!(targets.windows(2).all(|w| w[1] <= w[0]), "no step after missed targets: {targets:?}");
+    let r1: Vec<&Notice> = adapted.plan.notices.iter().filter(|n| n.rule == "R1").collect();
+    assert!(!r1.is_empty(), "a plateau was detected: {:?}", adapted.plan.notices);
+    assert!(r1.iter().any(|n| n.text.contains("volume first")), "{r1:?}");
+}
+
+#[test]
+fn pain_stops_the_exercise_substitutes_a_gentler_variation_and_refers_to_a_professional() {
+    let p = locked_lifter();
+    let hurt = date(2026, 1, 12);
+    let end = date(2026, 1, 16);
+    let first_main = adapt(&p, &[], p.start).unwrap().plan.weeks[0].sessions[0].main[0].exercise.to_string();
+    let log = simulate(
+        &p,
+        end,
+        &|m, d| {
+            let mut sets = as_prescribed(m, 7.0, 4, 0);
+            if d == hurt && m.exercise == first_main {
+                sets.iter_mut().for_each(|s| s.pain = Some(5));
+            }
+            sets
+        },
+        &no_checkin,
+    );
+    let adapted = adapt(&p, &log, end).unwrap();
+    let next = adapted.next.expect("next");
+    let ex = Catalog::builtin().expect(&first_main);
+    let in_plan = |d: Date| -> bool {
+        adapted
+            .plan
+            .sessions()
+            .filter(|(_, s)| s.date > d && s.date <= d.saturating_add(14.days()))
+            .any(|(_, s)| s.main.iter().any(|m| m.exercise == first_main))
+    };
+    assert!(!in_plan(hurt), "{first_main} is out for two weeks after the pain");
+    let subs: Vec<&MainItem> = adapted
+        .plan
+        .sessions()
+        .filter(|(_, s)| s.date > hurt && s.date <= hurt.saturating_add(14.days()))
+        .flat_map(|(_, s)| s.main.iter())
+        .filter(|m| m.why.iter().any(|w| w == "R3"))
+        .collect();
+    assert!(!subs.is_empty(), "a substitute carries R3");
+    for s in subs {
+        let sub = Catalog::builtin().expect(&s.exercise);
+        assert!(sub.patterns.iter().any(|pt| ex.patterns.contains(pt)), "same pattern");
+        let shared = sub.joints.iter().filter(|j| ex.joints.contains(j)).count();
+        assert!(ex.joints.is_empty() || shared < ex.joints.len(), "{} loads fewer of {:?}", sub.id, ex.joints);
+        assert!(s.reps.is_some() || s.seconds.is_some(), "targets of its own");
+    }
+    let texts: Vec<&str> = next.notices.iter().map(|n| n.text.as_str()).collect();
+    assert!(next.notices.iter().any(|n| n.rule == "R3" && n.text.contains("physical therapist")), "{texts:?}");
+    assert!(next.notices.iter().any(|n| n.text.contains("not medical advice")), "{texts:?}");
+    let later = adapt(&p, &log, date(2026, 2, 2)).unwrap();
+    assert!(
+        later
+            .plan
+            .sessions()
+            .filter(|(_, s)| s.date > hurt.saturating_add(15.days()))
+            .any(|(_, s)| s.main.iter().any(|m| m.exercise == first_main)),
+        "it comes back"
+    );
+}
+
+#[test]
+fn persistent_soreness_cuts_the_next_week_of_sets_by_about_a_third() {
+    let p = lifter();
+    let end = date(2026, 1, 9);
+    let log = simulate(&p, end, &|m, _| as_prescribed(m, 7.0, 4, 0), &|d| {
+        (d >= date(2026, 1, 7)).then_some(Checkin { soreness: Some(8), ..Checkin::default() })
+    });
+    let after = end.saturating_add(1.days());
+    let adapted = adapt(&p, &log, after).unwrap();
+    let before = adapt(&p, &[], after).unwrap();
+    let next = adapted.next.expect("next");
+    let plain = before.plan.sessions().find(|(_, s)| s.date == next.session.date).map(|(_, s)| s.clone()).unwrap();
+    let sets = |s: &Session| s.main.iter().map(|m| m.sets).sum::<u32>();
+    assert!(sets(&next.session) * 5 <= sets(&plain) * 4, "{} vs {}", sets(&next.session), sets(&plain));
+    assert!(next.session.main.iter().any(|m| m.why.iter().any(|w| w == "R2")));
+    assert!(next.notices.iter().any(|n| n.rule == "R2"));
+}
+
+#[test]
+fn poor_readiness_keeps_the_exercises_and_lowers_the_rpe() {
+    let p = lifter();
+    let day = date(2026, 1, 7);
+    let log = vec![SessionLog {
+        id: "c".into(),
+        date: day,
+        checkin: Some(Checkin { sleep_hours: Some(5.0), ..Checkin::default() }),
+        sets: vec![],
+        measurements: Assessment::default(),
+    }];
+    let plain = adapt(&p, &[], day).unwrap().next.unwrap();
+    let tired = adapt(&p, &log, day).unwrap().next.unwrap();
+    assert_eq!(plain.session.date, tired.session.date);
+    let ids = |s: &Session| s.main.iter().map(|m| m.exercise.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&plain.session), ids(&tired.session));
+    for (a, b) in plain.session.main.iter().zip(&tired.session.main) {
+        assert!(b.rpe <= a.rpe - 1.0 || b.rpe == 5.0, "{} -> {}", a.rpe, b.rpe);
+        assert!(b.why.iter().any(|w| w == "R5"));
+    }
+    assert!(tired.notices.iter().any(|n| n.rule == "R5"));
+}
+
+#[test]
+fn t3_opens_only_after_two_weeks_of_good_t2_work_in_the_log() {
+    let p = lifter();
+    let end = date(2026, 1, 21);
+    let t3_in = |log: &[SessionLog], day: Date| {
+        let a = adapt(&p, log, day).unwrap();
+        a.plan
+            .sessions()
+            .filter(|(_, s)| s.date <= day)
+            .any(|(_, s)| s.main.first().is_some_and(|m| Catalog::builtin().expect(&m.exercise).tier == Some(3)))
+    };
+    let good = simulate(&p, end, &|m, _| as_prescribed(m, 7.0, 4, 0), &no_checkin);
+    assert!(t3_in(&good, end), "T3 opened after good T2 weeks");
+    let sloppy = simulate(&p, end, &|m, _| as_prescribed(m, 7.0, 3, 0), &no_checkin);
+    assert!(!t3_in(&sloppy, end), "quality 3/5 keeps T3 closed");
+    assert!(!t3_in(&[], date(2026, 1, 21)), "nothing logged, nothing opened");
+}
+
+#[test]
+fn the_fourth_week_is_a_deload_and_a_block_stretches_when_responding_well() {
+    let p = lifter();
+    let plain = adapt(&p, &[], p.start).unwrap();
+    assert!(plain.plan.weeks[3].deload, "B2 default: week 4");
+    let end = date(2026, 1, 26);
+    let log = simulate(&p, end, &|m, _| as_prescribed(m, 7.0, 5, 0), &no_checkin);
+    let adapted = adapt(&p, &log, end).unwrap();
+    assert!(!adapted.plan.weeks[3].deload, "week 4 stays hard: {:?}", adapted.plan.notices);
+    assert!(adapted.plan.notices.iter().any(|n| n.rule == "B2" && n.text.contains("Responding well")));
+    let hard_in_a_row = adapted.plan.weeks.iter().fold((0, 0), |(run, most), w| {
+        let run = if w.deload { 0 } else { run + 1 };
+        (run, most.max(run))
+    });
+    assert!(hard_in_a_row.1 <= 5, "never more than 5 hard weeks");
+}
+
+#[test]
+fn a_block_end_asks_for_a_reassessment_until_one_is_logged() {
+    let p = lifter();
+    let deload_day = date(2026, 1, 26);
+    let plain = adapt(&p, &[], deload_day).unwrap().next.unwrap();
+    assert!(plain.notices.iter().any(|n| n.rule == "A6"), "{:?}", plain.notices);
+    let assessed = vec![SessionLog {
+        id: "a".into(),
+        date: deload_day,
+        checkin: None,
+        sets: vec![],
+        measurements: Assessment { wall_angel: Some(crate::vocab::PassFail::Pass), ..Assessment::default() },
+    }];
+    let after = adapt(&p, &assessed, deload_day).unwrap().next.unwrap();
+    assert!(!after.notices.iter().any(|n| n.rule == "A6"));
+}
+
+#[test]
+fn the_adapted_plan_runs_from_the_start_to_twelve_weeks_past_today() {
+    let p = lifter();
+    let today = date(2026, 3, 2);
+    let a = adapt(&p, &[], today).unwrap();
+    assert_eq!(a.plan.start, p.start);
+    let last = a.plan.weeks.last().unwrap();
+    assert!(last.start.saturating_add(6.days()) >= today.saturating_add((7 * 12).days()));
+    assert!(a.next.unwrap().session.date >= today);
+}
+
+#[test]
+fn no_log_gives_the_forecast_plan() {
+    let p = lifter();
+    let a = adapt(&p, &[], p.start).unwrap();
+    let f = crate::planner::plan(&p, 13).unwrap();
+    for (x, y) in a.plan.sessions().zip(f.sessions()) {
+        assert_eq!(x.1, y.1, "week {}", x.0.index);
+    }
+}
