@@ -1,7 +1,15 @@
 //! The command-line surface of CONTRACT.md: global options and one subcommand per file in `cli/`.
 
+mod assess;
+mod checkin;
+mod context;
 mod exercises;
+mod history;
+mod init;
+mod log;
+mod next;
 mod plan;
+mod undo;
 
 use std::path::PathBuf;
 
@@ -36,17 +44,29 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print a training plan, week by week.
+    /// Store your profile and its plan (asks questions when no --profile is given).
+    Init(init::Args),
+    /// Print a training plan, week by week: from a profile file, or adapted to your log.
     Plan(plan::Args),
+    /// The next session, adapted to everything logged, and what changed and why.
+    Next(next::Args),
+    /// Record a session: a file, or sets typed between sets (`log band-row 3x12@10`).
+    Log(log::Args),
+    /// Record how you feel today: soreness, sleep, stress, energy, ache.
+    Checkin(checkin::Args),
+    /// Record an assessment: grip, wall angel, thoracic rotation, grip width.
+    Assess(assess::Args),
+    /// The latest logged sessions.
+    History(history::Args),
+    /// Remove the last logged entry.
+    Undo(undo::Args),
     /// List the exercise catalog, or show one exercise.
     Exercises(exercises::Args),
 }
 
 /// What every command can see: the global options.
 pub struct Globals {
-    #[allow(dead_code)]
     pub db: Option<PathBuf>,
-    #[allow(dead_code)]
     pub today: Option<Date>,
     pub json: bool,
 }
@@ -54,7 +74,14 @@ pub struct Globals {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let globals = Globals { db: cli.db, today: cli.today, json: cli.json };
     match cli.command {
+        Command::Init(args) => init::run(args, &globals),
         Command::Plan(args) => plan::run(args, &globals),
+        Command::Next(args) => next::run(args, &globals),
+        Command::Log(args) => log::run(args, &globals),
+        Command::Checkin(args) => checkin::run(args, &globals),
+        Command::Assess(args) => assess::run(args, &globals),
+        Command::History(args) => history::run(args, &globals),
+        Command::Undo(args) => undo::run(args, &globals),
         Command::Exercises(args) => exercises::run(args, &globals),
     }
 }

@@ -2,6 +2,7 @@
 
 mod cli;
 mod failure;
+mod interview;
 mod locale;
 mod render;
 

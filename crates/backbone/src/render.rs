@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use backbone_core::adapt::NextSession;
 use backbone_core::catalog::{Catalog, Exercise};
 use backbone_core::load::kg_to_lb;
 use backbone_core::plan::{MainItem, Plan, Session};
@@ -41,6 +42,21 @@ pub fn plan(plan: &Plan, profile: &Profile, dates: DateStyle, out: &mut impl Wri
 
 fn name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
     catalog.get(id).map_or(id, |e| e.name.as_str())
+}
+
+/// The next session and, in plain words, what changed and why.
+pub fn next(next: &NextSession, profile: &Profile, dates: DateStyle, out: &mut impl Write) -> anyhow::Result<()> {
+    session(&next.session, profile.units, dates, Catalog::builtin(), out)?;
+    writeln!(out)?;
+    if next.notices.is_empty() {
+        writeln!(out, "Nothing changed: train as planned.")?;
+    } else {
+        writeln!(out, "What changed and why:")?;
+        for n in &next.notices {
+            writeln!(out, "  [{}] {}", n.rule, n.text)?;
+        }
+    }
+    Ok(())
 }
 
 fn session(s: &Session, units: Units, dates: DateStyle, catalog: &Catalog, out: &mut impl Write) -> anyhow::Result<()> {

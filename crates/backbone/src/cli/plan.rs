@@ -13,18 +13,29 @@ use crate::render;
 #[command(after_help = "The plan is pure: the same profile gives the same plan, byte for byte.\n\
                         Every item carries `why`: the METHOD.md rules behind it.")]
 pub struct Args {
-    /// The profile (TOML, see CONTRACT.md "Profile file").
+    /// The profile (TOML, see CONTRACT.md "Profile file"). Without it, the plan comes from the database,
+    /// adapted to everything logged, from the start to 12 weeks past today.
     #[arg(long, value_name = "FILE")]
-    pub profile: PathBuf,
-    /// How many weeks to plan.
-    #[arg(long, default_value_t = 12, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_WEEKS as i64))]
+    pub profile: Option<PathBuf>,
+    /// How many weeks to plan (with --profile).
+    #[arg(long, requires = "profile", default_value_t = 12, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_WEEKS as i64))]
     pub weeks: u32,
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let text = read_input(&args.profile)?;
-    let profile = Profile::parse(&text, &args.profile.display().to_string())?;
-    let plan = planner::plan(&profile, args.weeks)?;
+    let (profile, plan) = match &args.profile {
+        Some(path) => {
+            let profile = Profile::parse(&read_input(path)?, &path.display().to_string())?;
+            let plan = planner::plan(&profile, args.weeks)?;
+            (profile, plan)
+        }
+        None => {
+            let store = super::context::open(globals)?;
+            let profile = super::context::stored(&store)?;
+            let plan = backbone_core::adapt::adapt(&profile, &store.sessions()?, super::context::today(globals))?.plan;
+            (profile, plan)
+        }
+    };
     if globals.json {
         print_json(&plan)
     } else {

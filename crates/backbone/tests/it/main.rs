@@ -1,6 +1,8 @@
 //! End-to-end tests of the `backbone` binary: one test binary, a module per area.
 
+mod durability;
 mod exercises;
+mod keeping_a_log;
 mod plan;
 mod profile_errors;
 

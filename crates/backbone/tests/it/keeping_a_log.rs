@@ -1,0 +1,168 @@
+//! The log commands end to end on a real database: init, log (file and notation), checkin, assess,
+//! history, undo, plan and next.
+
+use std::path::{Path, PathBuf};
+
+use super::backbone;
+
+/// A fresh database in a temp dir, initialised with the contract's example profile on its start date.
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn new() -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/backbone.db");
+        let db = Db { _dir: dir, path };
+        let (code, _, err) = db.run(&["init", "--profile", "examples/contract-example.toml", "--today", "2026-11-23"]);
+        assert_eq!(code, 0, "{err}");
+        db
+    }
+
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = backbone().arg("--db").arg(&self.path).args(args).output().unwrap();
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    }
+
+    fn file(&self, name: &str, text: &str) -> String {
+        let p = self.path.parent().unwrap().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let (code, out, err) = self.run(&all);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {out}"))
+    }
+}
+
+const SESSION: &str = r#"{"date": "2026-11-23",
+  "checkin": {"soreness": 3, "sleep_hours": 7.5, "stress": 4, "energy": 6, "ache": 2},
+  "sets": [{"exercise": "chest-supported-row", "reps": 10, "load_kg": 20.0, "rpe": 7, "quality": 4, "pain": 0}],
+  "measurements": {"grip_kg": {"left": 46.0, "right": 50.0}}}"#;
+
+#[test]
+fn init_creates_the_database_where_asked_and_next_shows_the_first_session() {
+    let db = Db::new();
+    assert!(Path::new(&db.path).exists());
+    let next = db.json(&["next", "--today", "2026-11-23"]);
+    assert_eq!(next["date"], "2026-11-23");
+    assert!(next["main"].as_array().is_some_and(|m| !m.is_empty()));
+    assert!(next["notices"].is_array());
+}
+
+#[test]
+fn logging_the_same_file_twice_adds_nothing() {
+    let db = Db::new();
+    let f = db.file("s.json", SESSION);
+    let first = db.json(&["log", "--file", &f, "--today", "2026-11-24"]);
+    assert_eq!(first["logged"], true);
+    let second = db.json(&["log", "--file", &f, "--today", "2026-11-24"]);
+    assert_eq!(second["logged"], false);
+    let history = db.json(&["history"]);
+    assert_eq!(history.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn bad_session_files_are_refused_by_field_and_nothing_is_written() {
+    let db = Db::new();
+    let cases = [
+        ("{oops", "not valid JSON"),
+        (r#"{"date": "2026-11-23", "sets": [{"exercise": "chest-supported-row", "reps": 10, "rpe": 11}]}"#, "sets[0].rpe"),
+        (r#"{"date": "2026-11-23", "sets": [{"exercise": "moonwalk", "reps": 10}]}"#, "sets[0].exercise"),
+        (r#"{"date": "2026-11-31"}"#, "date"),
+        (r#"{"date": "2026-11-23", "sets": [{"exercise": "band-row"}]}"#, "sets[0].reps"),
+        (r#"{"date": "2030-01-01"}"#, "before today"),
+    ];
+    for (i, (text, needle)) in cases.iter().enumerate() {
+        let f = db.file(&format!("bad{i}.json"), text);
+        let (code, out, err) = db.run(&["log", "--file", &f, "--today", "2026-11-24"]);
+        assert_eq!(code, 2, "{text}: {err}");
+        assert!(out.is_empty());
+        assert!(err.contains(needle) && err.contains(&f), "{err:?} lacks {needle:?}");
+    }
+    assert_eq!(db.json(&["history"]).as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn the_set_notation_logs_between_sets_in_kg_or_lb() {
+    let db = Db::new();
+    let (code, out, err) = db.run(&["log", "chest", "supported", "row", "3x10@20", "--rpe", "7", "--quality", "4", "--today", "2026-11-23"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Logged 3 sets"), "{out}");
+    let (code, _, _) = db.run(&["log", "Face Pull", "2x15@45lb", "--today", "2026-11-23"]);
+    assert_eq!(code, 0);
+    let history = db.json(&["history"]);
+    let sets: Vec<&serde_json::Value> = history.as_array().unwrap().iter().flat_map(|s| s["sets"].as_array().unwrap()).collect();
+    assert_eq!(sets.len(), 5);
+    assert!(sets.iter().any(|s| s["load_kg"] == 20.41 && s["exercise"] == "cable-face-pull"), "{sets:?}");
+    let (code, _, err) = db.run(&["log", "band-row", "3xlots", "--today", "2026-11-23"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("3xlots"));
+}
+
+#[test]
+fn checkin_assess_history_and_undo() {
+    let db = Db::new();
+    assert_eq!(db.json(&["checkin", "--soreness", "8", "--sleep", "5.5", "--today", "2026-11-23"])["logged"], true);
+    assert!(db.json(&["assess", "--wall-angel", "pass", "--grip-left", "48", "--grip-right", "50", "--today", "2026-11-23"])["id"].is_string());
+    assert_eq!(db.json(&["history"]).as_array().unwrap().len(), 2);
+    let undone = db.json(&["undo"]);
+    assert!(undone["removed"]["measurements"]["wall_angel"] == "pass", "the last entry goes first: {undone}");
+    assert_eq!(db.json(&["history"]).as_array().unwrap().len(), 1);
+    let (code, _, _) = db.run(&["checkin"]);
+    assert_eq!(code, 2, "no flags and no terminal");
+}
+
+#[test]
+fn plan_from_the_database_runs_to_twelve_weeks_past_today_and_next_explains_changes() {
+    let db = Db::new();
+    let f = db.file(
+        "pain.json",
+        r#"{"date": "2026-11-23", "sets": [{"exercise": "one-arm-dumbbell-row", "reps": 8, "load_kg": 20, "rpe": 8, "quality": 4, "pain": 6}]}"#,
+    );
+    assert_eq!(db.run(&["log", "--file", &f, "--today", "2026-11-23"]).0, 0);
+    let plan = db.json(&["plan", "--today", "2026-12-01"]);
+    assert_eq!(plan["schema"], "backbone.plan/1");
+    let weeks = plan["weeks"].as_array().unwrap();
+    assert!(weeks.last().unwrap()["start"].as_str().unwrap() >= "2027-02-16");
+    let next = db.json(&["next", "--today", "2026-11-24"]);
+    let notices = next["notices"].as_array().unwrap();
+    assert!(notices.iter().any(|n| n["rule"] == "R3"), "{notices:?}");
+    let (code, text, _) = db.run(&["next", "--today", "2026-11-24"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("What changed and why") && text.contains("not medical advice"), "{text}");
+}
+
+#[test]
+fn commands_that_need_a_profile_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("empty.db");
+    let out = backbone().arg("--db").arg(&db).args(["next"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("backbone init"));
+}
+
+#[test]
+fn init_asks_its_questions_and_writes_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let profile = dir.path().join("me.toml");
+    let answers = "Sam\nbeginner\nposture\n2\n30\nbands\nnone\n2026-11-23\nkg\npass\nskip\n";
+    let out = backbone()
+        .arg("--db")
+        .arg(&db)
+        .args(["init", "--ask", "--write"])
+        .arg(&profile)
+        .write_stdin(answers)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = std::fs::read_to_string(&profile).unwrap();
+    assert!(written.contains("name = \"Sam\"") && written.contains("equipment = [\"bands\"]"), "{written}");
+}
