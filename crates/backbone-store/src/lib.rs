@@ -1,0 +1,258 @@
+//! The database: the athlete's profile, plan and training log in SQLite, every row scoped by athlete.
+//!
+//! `Store` is the whole API. Each write is one transaction (taken with `BEGIN IMMEDIATE`, so that a
+//! second process waits for the lock instead of failing half-way); reads never write, and a read of
+//! several queries runs in one read transaction so that it sees one snapshot. The SQL is in `sql.rs`,
+//! the checks on values read back in `decode.rs`, the schema in `migrations/sqlite/`.
+//!
+//! The store serves one local athlete (id 1) for now; the athlete is a field, passed to every query, so
+//! that a hosted mode can pick another without a query that could read someone else's rows.
+
+mod decode;
+mod error;
+mod sql;
+
+use std::path::{Path, PathBuf};
+
+use backbone_core::log::SessionLog;
+use backbone_core::plan::Plan;
+use backbone_core::profile::Profile;
+use jiff::civil::Date;
+use rusqlite::{Connection, TransactionBehavior};
+
+pub use error::StoreError;
+
+use error::Doing;
+use sql::Span;
+
+/// The athlete of a local, single-person database.
+const LOCAL_ATHLETE: i64 = 1;
+
+/// The latest saved profile with the day it was made and its version (1, 2, ...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredProfile {
+    pub profile: Profile,
+    pub made_on: Date,
+    pub version: u32,
+}
+
+/// What `log_session` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Logged {
+    /// The session and its sets were stored.
+    Inserted,
+    /// A session with that id was already in the log; nothing changed (CONTRACT: exits 0).
+    Duplicate,
+}
+
+/// An open database, for one athlete.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    athlete: i64,
+}
+
+impl Store {
+    /// Opens (creating it and its folders when missing) the database at `path`, migrated to the latest
+    /// schema, for the local athlete.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_as(path, LOCAL_ATHLETE)
+    }
+
+    /// Opens the database at `path` as athlete `athlete`, creating the athlete when missing. For tests
+    /// of athlete scoping; the hosted mode will choose the athlete through its own login.
+    #[doc(hidden)]
+    pub fn open_as(path: &Path, athlete: i64) -> Result<Store, StoreError> {
+        prepare_file(path)?;
+        let conn = Connection::open(path).doing("opening the database")?;
+        Store::init(conn, athlete)
+    }
+
+    /// A private database in memory, gone when dropped: for tests and dry runs.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory().doing("opening an in-memory database")?;
+        Store::init(conn, LOCAL_ATHLETE)
+    }
+
+    /// Where the database lives when `--db` is not given: `$XDG_DATA_HOME/backbone/backbone.db`, or
+    /// `$HOME/.local/share/backbone/backbone.db` when `XDG_DATA_HOME` is unset or not absolute.
+    pub fn default_path() -> Result<PathBuf, StoreError> {
+        use etcetera::BaseStrategy;
+        let base = etcetera::choose_base_strategy().map_err(|_| StoreError::NoDataDir)?;
+        Ok(base.data_dir().join("backbone").join("backbone.db"))
+    }
+
+    fn init(mut conn: Connection, athlete: i64) -> Result<Store, StoreError> {
+        sql::setup(&conn)?;
+        migrate(&mut conn)?;
+        // Checked first so that opening an existing database takes no write lock.
+        if !sql::athlete_exists(&conn, athlete)? {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).doing("creating the athlete")?;
+            let name = if athlete == LOCAL_ATHLETE { "local".to_string() } else { format!("athlete {athlete}") };
+            sql::insert_athlete(&tx, athlete, &name, &now())?;
+            tx.commit().doing("creating the athlete")?;
+        }
+        Ok(Store { conn, athlete })
+    }
+
+    /// Saves a new version of the profile and the plan made from it, in one transaction, and names the
+    /// athlete after the profile. Returns the profile's version (1 for the first save).
+    pub fn save_profile(&mut self, profile: &Profile, plan: &Plan, made_on: Date) -> Result<u32, StoreError> {
+        const DOING: &str = "saving the profile";
+        let profile_json =
+            serde_json::to_string(profile).map_err(|source| StoreError::Encode { what: "profile", source })?;
+        let plan_json = serde_json::to_string(plan).map_err(|source| StoreError::Encode { what: "plan", source })?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing(DOING)?;
+        let version = sql::insert_profile(&tx, self.athlete, made_on, &profile_json)?;
+        sql::insert_plan(&tx, self.athlete, made_on, &plan_json)?;
+        sql::rename_athlete(&tx, self.athlete, &profile.name)?;
+        tx.commit().doing(DOING)?;
+        Ok(version)
+    }
+
+    /// The latest saved profile, if any.
+    pub fn profile(&self) -> Result<Option<StoredProfile>, StoreError> {
+        sql::latest_profile(&self.conn, self.athlete)
+    }
+
+    /// The latest saved plan with the day it was made and its version, if any.
+    pub fn latest_plan(&self) -> Result<Option<(Plan, Date, u32)>, StoreError> {
+        sql::latest_plan(&self.conn, self.athlete)
+    }
+
+    /// Records a performed session and its sets in one transaction. A session whose id is already in
+    /// the log changes nothing and is `Logged::Duplicate`, so a retried or re-imported log is harmless.
+    pub fn log_session(&mut self, session: &SessionLog, logged_on: Date) -> Result<Logged, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing("logging a session")?;
+        if !sql::insert_session(&tx, self.athlete, session, logged_on)? {
+            // Dropping the transaction rolls it back; nothing was written anyway.
+            return Ok(Logged::Duplicate);
+        }
+        tx.commit().doing("logging a session")?;
+        Ok(Logged::Inserted)
+    }
+
+    /// Records many sessions in one transaction, as an import does: all of them or, on an error, none.
+    /// Returns what happened to each, in order; a repeated id (in the log or earlier in `sessions`) is
+    /// `Logged::Duplicate`, so importing the same file twice adds nothing the second time.
+    pub fn log_sessions(&mut self, sessions: &[SessionLog], logged_on: Date) -> Result<Vec<Logged>, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing("importing sessions")?;
+        let mut outcomes = Vec::with_capacity(sessions.len());
+        for session in sessions {
+            let inserted = sql::insert_session(&tx, self.athlete, session, logged_on)?;
+            outcomes.push(if inserted { Logged::Inserted } else { Logged::Duplicate });
+        }
+        tx.commit().doing("importing sessions")?;
+        Ok(outcomes)
+    }
+
+    /// The whole log, by date and then by logging order, each session's sets in the order performed.
+    pub fn sessions(&self) -> Result<Vec<SessionLog>, StoreError> {
+        self.read(Span::All)
+    }
+
+    /// The sessions dated `from..=to`, ordered as `sessions`.
+    pub fn sessions_between(&self, from: Date, to: Date) -> Result<Vec<SessionLog>, StoreError> {
+        self.read(Span::Between(from, to))
+    }
+
+    /// The `n` sessions logged last, the last logged first.
+    pub fn recent(&self, n: usize) -> Result<Vec<SessionLog>, StoreError> {
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        // One snapshot for finding the cut and reading from it; fewer than n sessions: all of them.
+        let tx = self.conn.unchecked_transaction().doing("reading the log")?;
+        let offset = i64::try_from(n - 1).unwrap_or(i64::MAX);
+        let from = sql::nth_last_logged(&tx, self.athlete, offset)?.unwrap_or(i64::MIN);
+        let found = sql::sessions(&tx, self.athlete, Span::SeqFrom(from))?;
+        // A read transaction has nothing to keep.
+        tx.rollback().doing("reading the log")?;
+        Ok(found)
+    }
+
+    /// How many sessions and sets the log holds.
+    pub fn counts(&self) -> Result<(usize, usize), StoreError> {
+        sql::counts(&self.conn, self.athlete)
+    }
+
+    /// Removes the session logged last (not the one dated last) with its sets, and returns it.
+    pub fn undo_last(&mut self) -> Result<Option<SessionLog>, StoreError> {
+        const DOING: &str = "undoing the last log";
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing(DOING)?;
+        let Some(seq) = sql::nth_last_logged(&tx, self.athlete, 0)? else {
+            return Ok(None);
+        };
+        let Some(last) = sql::sessions(&tx, self.athlete, Span::SeqFrom(seq))?.pop() else {
+            return Ok(None);
+        };
+        sql::delete_session(&tx, self.athlete, &last.id)?;
+        tx.commit().doing(DOING)?;
+        Ok(Some(last))
+    }
+
+    /// SQLite's `PRAGMA integrity_check`: "ok" for a sound file, else one line per problem.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        sql::integrity_check(&self.conn)
+    }
+
+    /// Reads a span of the log in one read transaction, so the sessions and the sets agree.
+    fn read(&self, span: Span) -> Result<Vec<SessionLog>, StoreError> {
+        let tx = self.conn.unchecked_transaction().doing("reading the log")?;
+        let found = sql::sessions(&tx, self.athlete, span)?;
+        // A read transaction has nothing to keep.
+        tx.rollback().doing("reading the log")?;
+        Ok(found)
+    }
+}
+
+/// Brings the schema up to date: a read when it already is, else one write transaction that applies the
+/// missing migrations in order (re-reading the version under the lock, in case another process did it).
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let known = sql::MIGRATIONS.last().map_or(0, |(v, _)| *v);
+    let found = sql::schema_version(conn)?;
+    if found > known {
+        return Err(StoreError::NewerSchema { found, known });
+    }
+    if found == known {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).doing("migrating the schema")?;
+    sql::create_migrations_table(&tx)?;
+    let found = sql::schema_version(&tx)?;
+    let applied_on = now();
+    for (version, text) in sql::MIGRATIONS.iter().filter(|(v, _)| *v > found) {
+        sql::apply_migration(&tx, *version, text, &applied_on)?;
+    }
+    tx.commit().doing("migrating the schema")?;
+    Ok(())
+}
+
+/// Creates the folders and an empty, owner-only database file: the log is health data.
+fn prepare_file(path: &Path) -> Result<(), StoreError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let mut dirs = std::fs::DirBuilder::new();
+        dirs.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut dirs, 0o700);
+        dirs.create(parent).map_err(|source| StoreError::Io {
+            doing: "cannot create the folder",
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    let mut file = std::fs::OpenOptions::new();
+    file.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
+    match file.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(StoreError::Io { doing: "cannot create the database", path: path.to_path_buf(), source }),
+    }
+}
+
+/// The time of a bookkeeping row (athlete created, migration applied); never part of the method.
+fn now() -> String {
+    jiff::Timestamp::now().to_string()
+}

@@ -1,0 +1,489 @@
+//! Every SQL statement of the store, one function per query, each scoped by athlete.
+//!
+//! The statements are portable SQL (PostgreSQL accepts them as written): `$n` placeholders, which SQLite
+//! reads as named parameters numbered by first appearance (a test checks `$n` is the n-th), `ON CONFLICT
+//! .. DO NOTHING`, `COALESCE(MAX(..))`, `LIMIT .. OFFSET`. The only SQLite-only text is the PRAGMAs of
+//! opening (`setup`, the probe for `schema_migrations`, `integrity_check`) and the migrations, which live
+//! in a folder per backend. Callers own the transactions; these functions take a `&Connection`, which a
+//! `Transaction` derefs to.
+
+use backbone_core::log::{Checkin, SessionLog, SetLog};
+use backbone_core::plan::Plan;
+use backbone_core::profile::{Assessment, Profile};
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Row, Rows, Statement, params};
+
+use crate::decode::{self, Bad};
+use crate::error::Doing;
+use crate::{StoreError, StoredProfile};
+
+/// The migrations for SQLite, in order: (version, SQL). Append only; never edit a released one.
+pub(crate) const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/sqlite/0001_init.sql"))];
+
+/// Sets up a fresh connection. WAL lets readers go on while one process writes; `synchronous=FULL`
+/// makes a commit wait until the WAL is on disk, so an acknowledged write survives a power loss (WAL's
+/// default, NORMAL, survives a crash of the process but may lose the last commits on power loss).
+pub(crate) fn setup(conn: &Connection) -> Result<(), StoreError> {
+    // First, so that switching the journal mode waits for another process instead of failing.
+    conn.pragma_update(None, "busy_timeout", 5000).doing("setting busy_timeout")?;
+    // 16 KiB pages, for a new file only (an existing one keeps its own): reading the whole log from a
+    // cold start takes a quarter as many reads of the file as with 4 KiB pages, which shows in every
+    // `backbone` run; a logged session writes a few pages more to the WAL, once a day.
+    conn.pragma_update(None, "page_size", 16384).doing("setting page_size")?;
+    // An in-memory database answers "memory" and stays that way, which is right for it.
+    let _mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0)).doing("setting journal_mode")?;
+    conn.pragma_update(None, "synchronous", "FULL").doing("setting synchronous")?;
+    conn.pragma_update(None, "foreign_keys", "ON").doing("setting foreign_keys")?;
+    // 16 MiB of page cache (the default is 2 MiB) holds five years of log, so that a long-lived
+    // connection (the web server) reads it again from memory; pages are allocated only when used.
+    conn.pragma_update(None, "cache_size", -16384).doing("setting cache_size")?;
+    Ok(())
+}
+
+/// The result of `PRAGMA integrity_check`: "ok", or one line per problem found.
+pub(crate) fn integrity_check(conn: &Connection) -> Result<String, StoreError> {
+    let mut lines = Vec::new();
+    conn.pragma_query(None, "integrity_check", |row| {
+        lines.push(row.get::<_, String>(0)?);
+        Ok(())
+    })
+    .doing("checking integrity")?;
+    Ok(lines.join("\n"))
+}
+
+// Migrations.
+
+const CREATE_MIGRATIONS: &str =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_on TEXT NOT NULL)";
+const MIGRATIONS_TABLE_EXISTS: &str = "SELECT COUNT(*) FROM pragma_table_info('schema_migrations')";
+const SCHEMA_VERSION: &str = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+const RECORD_MIGRATION: &str = "INSERT INTO schema_migrations (version, applied_on) VALUES ($1, $2)";
+
+/// The schema version of the file, 0 for a new one, without writing anything: `open` on an up-to-date
+/// file must not take the write lock.
+pub(crate) fn schema_version(conn: &Connection) -> Result<i64, StoreError> {
+    let exists: i64 = conn.query_row(MIGRATIONS_TABLE_EXISTS, [], |r| r.get(0)).doing("reading the schema version")?;
+    if exists == 0 {
+        return Ok(0);
+    }
+    conn.query_row(SCHEMA_VERSION, [], |r| r.get(0)).doing("reading the schema version")
+}
+
+/// Creates the version table when missing; call inside the migrating transaction.
+pub(crate) fn create_migrations_table(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute(CREATE_MIGRATIONS, []).doing("creating schema_migrations")?;
+    Ok(())
+}
+
+/// Runs one migration and records it; call inside the migrating transaction.
+pub(crate) fn apply_migration(conn: &Connection, version: i64, sql: &str, applied_on: &str) -> Result<(), StoreError> {
+    conn.execute_batch(sql).doing("applying a schema migration")?;
+    conn.execute(RECORD_MIGRATION, params![version, applied_on]).doing("recording a schema migration")?;
+    Ok(())
+}
+
+// Athletes.
+
+const ATHLETE_EXISTS: &str = "SELECT COUNT(*) FROM athletes WHERE id = $1";
+const INSERT_ATHLETE: &str =
+    "INSERT INTO athletes (id, name, created_on) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING";
+const RENAME_ATHLETE: &str = "UPDATE athletes SET name = $1 WHERE id = $2";
+
+pub(crate) fn athlete_exists(conn: &Connection, athlete: i64) -> Result<bool, StoreError> {
+    let n: i64 = conn.query_row(ATHLETE_EXISTS, params![athlete], |r| r.get(0)).doing("looking up the athlete")?;
+    Ok(n > 0)
+}
+
+pub(crate) fn insert_athlete(conn: &Connection, athlete: i64, name: &str, created_on: &str) -> Result<(), StoreError> {
+    conn.execute(INSERT_ATHLETE, params![athlete, name, created_on]).doing("creating the athlete")?;
+    Ok(())
+}
+
+pub(crate) fn rename_athlete(conn: &Connection, athlete: i64, name: &str) -> Result<(), StoreError> {
+    conn.execute(RENAME_ATHLETE, params![name, athlete]).doing("renaming the athlete")?;
+    Ok(())
+}
+
+// Profiles and plans: a new version on every save.
+
+const NEXT_PROFILE_VERSION: &str = "SELECT COALESCE(MAX(version), 0) + 1 FROM profiles WHERE athlete_id = $1";
+const INSERT_PROFILE: &str =
+    "INSERT INTO profiles (athlete_id, version, made_on, profile_json) VALUES ($1, $2, $3, $4)";
+const LATEST_PROFILE: &str =
+    "SELECT version, made_on, profile_json FROM profiles WHERE athlete_id = $1 ORDER BY version DESC LIMIT 1";
+const NEXT_PLAN_VERSION: &str = "SELECT COALESCE(MAX(version), 0) + 1 FROM plans WHERE athlete_id = $1";
+const INSERT_PLAN: &str = "INSERT INTO plans (athlete_id, version, made_on, plan_json) VALUES ($1, $2, $3, $4)";
+const LATEST_PLAN: &str =
+    "SELECT version, made_on, plan_json FROM plans WHERE athlete_id = $1 ORDER BY version DESC LIMIT 1";
+
+/// Stores a new version of the profile; returns its version.
+pub(crate) fn insert_profile(conn: &Connection, athlete: i64, made_on: Date, json: &str) -> Result<u32, StoreError> {
+    let version: u32 =
+        conn.query_row(NEXT_PROFILE_VERSION, params![athlete], |r| r.get(0)).doing("saving the profile")?;
+    conn.execute(INSERT_PROFILE, params![athlete, version, made_on.to_string(), json]).doing("saving the profile")?;
+    Ok(version)
+}
+
+/// Stores a new version of the plan; returns its version.
+pub(crate) fn insert_plan(conn: &Connection, athlete: i64, made_on: Date, json: &str) -> Result<u32, StoreError> {
+    let version: u32 = conn.query_row(NEXT_PLAN_VERSION, params![athlete], |r| r.get(0)).doing("saving the plan")?;
+    conn.execute(INSERT_PLAN, params![athlete, version, made_on.to_string(), json]).doing("saving the plan")?;
+    Ok(version)
+}
+
+pub(crate) fn latest_profile(conn: &Connection, athlete: i64) -> Result<Option<StoredProfile>, StoreError> {
+    let mut stmt = conn.prepare_cached(LATEST_PROFILE).doing("reading the profile")?;
+    let row = stmt.query_row(params![athlete], |row| Ok(versioned::<Profile>(row, "profile_json"))).optional();
+    match row.doing("reading the profile")? {
+        None => Ok(None),
+        Some(Ok((profile, made_on, version))) => Ok(Some(StoredProfile { profile, made_on, version })),
+        Some(Err((version, bad))) => Err(bad.at("profiles", format_args!("athlete {athlete} version {version}"))),
+    }
+}
+
+pub(crate) fn latest_plan(conn: &Connection, athlete: i64) -> Result<Option<(Plan, Date, u32)>, StoreError> {
+    let mut stmt = conn.prepare_cached(LATEST_PLAN).doing("reading the plan")?;
+    let row = stmt.query_row(params![athlete], |row| Ok(versioned::<Plan>(row, "plan_json"))).optional();
+    match row.doing("reading the plan")? {
+        None => Ok(None),
+        Some(Ok(found)) => Ok(Some(found)),
+        Some(Err((version, bad))) => Err(bad.at("plans", format_args!("athlete {athlete} version {version}"))),
+    }
+}
+
+/// Decodes `version, made_on, json` of a profile or plan row; on failure, the raw version for the message.
+fn versioned<T: serde::de::DeserializeOwned>(
+    row: &Row<'_>,
+    column: &'static str,
+) -> Result<(T, Date, u32), (String, Bad)> {
+    let version = decode::int::<u32>(row, 0, "version").map_err(|bad| ("?".to_string(), bad))?;
+    let at = |bad| (version.to_string(), bad);
+    Ok((decode::json(row, 2, column).map_err(at)?, decode::date(row, 1, "made_on").map_err(at)?, version))
+}
+
+// The log.
+
+const NEXT_SEQ: &str = "SELECT COALESCE(MAX(seq), 0) + 1 FROM sessions WHERE athlete_id = $1";
+const INSERT_SESSION: &str = "INSERT INTO sessions \
+     (athlete_id, id, seq, date, logged_on, has_checkin, soreness, sleep_hours, stress, energy, ache, measurements_json) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (athlete_id, id) DO NOTHING";
+const INSERT_SET: &str = "INSERT INTO sets \
+     (athlete_id, session_id, position, exercise, reps, seconds, load_kg, rpe, quality, pain, bar_speed_mps) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+const COUNTS: &str = "SELECT (SELECT COUNT(*) FROM sessions WHERE athlete_id = $1), \
+     (SELECT COUNT(*) FROM sets WHERE athlete_id = $1)";
+const NTH_LAST_LOGGED: &str = "SELECT seq FROM sessions WHERE athlete_id = $1 ORDER BY seq DESC LIMIT 1 OFFSET $2";
+const DELETE_SETS: &str = "DELETE FROM sets WHERE athlete_id = $1 AND session_id = $2";
+const DELETE_SESSION: &str = "DELETE FROM sessions WHERE athlete_id = $1 AND id = $2";
+
+/// Inserts a session and its sets; false (and nothing written) when the athlete already has that id.
+pub(crate) fn insert_session(
+    conn: &Connection,
+    athlete: i64,
+    s: &SessionLog,
+    logged_on: Date,
+) -> Result<bool, StoreError> {
+    const DOING: &str = "logging a session";
+    let seq: i64 = conn.query_row(NEXT_SEQ, params![athlete], |r| r.get(0)).doing(DOING)?;
+    let c = s.checkin.unwrap_or_default();
+    let measurements = if s.measurements.is_empty() {
+        None
+    } else {
+        Some(
+            serde_json::to_string(&s.measurements)
+                .map_err(|source| StoreError::Encode { what: "measurements", source })?,
+        )
+    };
+    let inserted = conn
+        .prepare_cached(INSERT_SESSION)
+        .and_then(|mut stmt| {
+            stmt.execute(params![
+                athlete,
+                s.id,
+                seq,
+                s.date.to_string(),
+                logged_on.to_string(),
+                s.checkin.is_some(),
+                c.soreness,
+                c.sleep_hours,
+                c.stress,
+                c.energy,
+                c.ache,
+                measurements,
+            ])
+        })
+        .doing(DOING)?;
+    if inserted == 0 {
+        return Ok(false);
+    }
+    let mut stmt = conn.prepare_cached(INSERT_SET).doing(DOING)?;
+    for (position, set) in s.sets.iter().enumerate() {
+        stmt.execute(params![
+            athlete,
+            s.id,
+            position as i64,
+            set.exercise,
+            set.reps,
+            set.seconds,
+            set.load_kg,
+            set.rpe,
+            set.quality,
+            set.pain,
+            set.bar_speed_mps,
+        ])
+        .doing(DOING)?;
+    }
+    Ok(true)
+}
+
+/// (sessions, sets) of the athlete.
+pub(crate) fn counts(conn: &Connection, athlete: i64) -> Result<(usize, usize), StoreError> {
+    let (sessions, sets): (i64, i64) =
+        conn.query_row(COUNTS, params![athlete], |r| Ok((r.get(0)?, r.get(1)?))).doing("counting the log")?;
+    Ok((usize::try_from(sessions).unwrap_or(0), usize::try_from(sets).unwrap_or(0)))
+}
+
+/// The seq of the session logged `offset` sessions before the last (0: the last), if there is one.
+pub(crate) fn nth_last_logged(conn: &Connection, athlete: i64, offset: i64) -> Result<Option<i64>, StoreError> {
+    let mut stmt = conn.prepare_cached(NTH_LAST_LOGGED).doing("finding the last logged sessions")?;
+    stmt.query_row(params![athlete, offset], |r| r.get(0)).optional().doing("finding the last logged sessions")
+}
+
+/// Deletes a session and its sets (the foreign key would cascade; saying so keeps it explicit and
+/// independent of the `foreign_keys` setting).
+pub(crate) fn delete_session(conn: &Connection, athlete: i64, id: &str) -> Result<(), StoreError> {
+    conn.execute(DELETE_SETS, params![athlete, id]).doing("removing a session")?;
+    conn.execute(DELETE_SESSION, params![athlete, id]).doing("removing a session")?;
+    Ok(())
+}
+
+/// Which sessions to read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Span {
+    /// All, by date then logging order.
+    All,
+    /// Dated from..=to, by date then logging order.
+    Between(Date, Date),
+    /// The sessions logged with seq >= this, newest logged first.
+    SeqFrom(i64),
+}
+
+/// The columns of a session, in the order `session_row` reads them.
+macro_rules! session_columns {
+    () => {
+        "SELECT id, seq, date, has_checkin, soreness, sleep_hours, stress, energy, ache, measurements_json \
+         FROM sessions WHERE athlete_id = $1"
+    };
+}
+
+/// The columns of a set, with the seq of its session, in the order `set_row` reads them. The join walks
+/// the sessions in the wanted order and each session's sets by primary key, so no sort is needed:
+/// `CROSS JOIN` (standard SQL) is how SQLite is told to keep `sessions` as the outer loop, which it
+/// would otherwise swap, then sort 50,000 rows.
+macro_rules! set_columns {
+    () => {
+        "SELECT s.seq, t.position, t.exercise, t.reps, t.seconds, t.load_kg, t.rpe, t.quality, t.pain, \
+         t.bar_speed_mps \
+         FROM sessions s CROSS JOIN sets t \
+         WHERE s.athlete_id = $1 AND t.athlete_id = s.athlete_id AND t.session_id = s.id"
+    };
+}
+
+const SESSIONS_ALL: &str = concat!(session_columns!(), " ORDER BY date, seq");
+const SETS_ALL: &str = concat!(set_columns!(), " ORDER BY s.date, s.seq, t.position");
+const SESSIONS_BETWEEN: &str = concat!(session_columns!(), " AND date >= $2 AND date <= $3 ORDER BY date, seq");
+const SETS_BETWEEN: &str =
+    concat!(set_columns!(), " AND s.date >= $2 AND s.date <= $3 ORDER BY s.date, s.seq, t.position");
+const SESSIONS_FROM_SEQ: &str = concat!(session_columns!(), " AND seq >= $2 ORDER BY seq DESC");
+const SETS_FROM_SEQ: &str = concat!(set_columns!(), " AND s.seq >= $2 ORDER BY s.seq DESC, t.position");
+
+/// Reads sessions with their sets: one query for the sessions and one for all their sets, in the same
+/// order, merged in one pass. Call inside a transaction so that both queries see the same snapshot.
+pub(crate) fn sessions(conn: &Connection, athlete: i64, span: Span) -> Result<Vec<SessionLog>, StoreError> {
+    const DOING: &str = "reading the log";
+    let (sessions_sql, sets_sql) = match span {
+        Span::All => (SESSIONS_ALL, SETS_ALL),
+        Span::Between(..) => (SESSIONS_BETWEEN, SETS_BETWEEN),
+        Span::SeqFrom(_) => (SESSIONS_FROM_SEQ, SETS_FROM_SEQ),
+    };
+    let mut out: Vec<SessionLog> = Vec::new();
+    let mut seqs: Vec<i64> = Vec::new();
+    let mut stmt = conn.prepare_cached(sessions_sql).doing(DOING)?;
+    let mut rows = query(&mut stmt, athlete, span).doing(DOING)?;
+    while let Some(row) = rows.next().doing(DOING)? {
+        let (seq, session) = session_row(row)?;
+        seqs.push(seq);
+        out.push(session);
+    }
+    drop(rows);
+    if out.is_empty() {
+        return Ok(out);
+    }
+
+    let mut stmt = conn.prepare_cached(sets_sql).doing(DOING)?;
+    let mut rows = query(&mut stmt, athlete, span).doing(DOING)?;
+    // Sets come in session order, so the cursor `i` only moves forward. A session's sets are gathered
+    // in `pending` and moved out in one allocation of the exact size: growing each session's vector
+    // set by set costs several reallocations per session, which shows on 50,000 sets.
+    let mut i = 0;
+    let mut pending: Vec<SetLog> = Vec::with_capacity(64);
+    while let Some(row) = rows.next().doing(DOING)? {
+        let seq: i64 = decode::int(row, 0, "seq").map_err(|bad| bad.at("sets", "(unknown)"))?;
+        if seqs.get(i) != Some(&seq) {
+            if let Some(session) = out.get_mut(i) {
+                session.sets = take_exact(&mut pending);
+            }
+            while i < seqs.len() && seqs[i] != seq {
+                i += 1;
+            }
+        }
+        let Some(session) = out.get(i) else {
+            return Err(StoreError::Corrupt(format!("table sets: a set of session seq {seq} came out of order")));
+        };
+        let set = set_row(row).map_err(|bad| {
+            let position = row.get_ref(1).map(decode::describe).unwrap_or_default();
+            bad.at("sets", format_args!("session {:?} position {position}", session.id))
+        })?;
+        pending.push(set);
+    }
+    if let Some(session) = out.get_mut(i) {
+        session.sets = take_exact(&mut pending);
+    }
+    Ok(out)
+}
+
+/// Moves the gathered sets into a vector of exactly their number, keeping the buffer's capacity for the
+/// next session.
+fn take_exact(pending: &mut Vec<SetLog>) -> Vec<SetLog> {
+    let mut sets = Vec::with_capacity(pending.len());
+    sets.append(pending);
+    sets
+}
+
+/// Runs a sessions or sets query of `span` (both take the same parameters).
+fn query<'s>(stmt: &'s mut Statement<'_>, athlete: i64, span: Span) -> rusqlite::Result<Rows<'s>> {
+    match span {
+        Span::All => stmt.query(params![athlete]),
+        Span::Between(from, to) => stmt.query(params![athlete, from.to_string(), to.to_string()]),
+        Span::SeqFrom(seq) => stmt.query(params![athlete, seq]),
+    }
+}
+
+fn session_row(row: &Row<'_>) -> Result<(i64, SessionLog), StoreError> {
+    let id = decode::text(row, 0, "id").map_err(|bad| bad.at("sessions", "(unknown id)"))?;
+    let decoded = (|| -> Result<_, Bad> {
+        let seq: i64 = decode::int(row, 1, "seq")?;
+        let date = decode::date(row, 2, "date")?;
+        let checkin = if decode::flag(row, 3, "has_checkin")? {
+            Some(Checkin {
+                soreness: decode::opt_int(row, 4, "soreness")?,
+                sleep_hours: decode::opt_real(row, 5, "sleep_hours")?,
+                stress: decode::opt_int(row, 6, "stress")?,
+                energy: decode::opt_int(row, 7, "energy")?,
+                ache: decode::opt_int(row, 8, "ache")?,
+            })
+        } else {
+            None
+        };
+        let measurements: Assessment = match decode::opt_text(row, 9, "measurements_json")? {
+            None => Assessment::default(),
+            Some(_) => decode::json(row, 9, "measurements_json")?,
+        };
+        Ok((seq, date, checkin, measurements))
+    })();
+    match decoded {
+        Ok((seq, date, checkin, measurements)) => {
+            Ok((seq, SessionLog { id: id.to_owned(), date, checkin, sets: Vec::new(), measurements }))
+        }
+        Err(bad) => Err(bad.at("sessions", format_args!("id {id:?}"))),
+    }
+}
+
+fn set_row(row: &Row<'_>) -> Result<SetLog, Bad> {
+    Ok(SetLog {
+        exercise: decode::text(row, 2, "exercise")?.to_owned(),
+        reps: decode::opt_int(row, 3, "reps")?,
+        seconds: decode::opt_int(row, 4, "seconds")?,
+        load_kg: decode::opt_real(row, 5, "load_kg")?,
+        rpe: decode::opt_real(row, 6, "rpe")?,
+        quality: decode::opt_int(row, 7, "quality")?,
+        pain: decode::opt_int(row, 8, "pain")?,
+        bar_speed_mps: decode::opt_real(row, 9, "bar_speed_mps")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every statement run with positional binding.
+    const ALL: &[&str] = &[
+        RECORD_MIGRATION,
+        ATHLETE_EXISTS,
+        INSERT_ATHLETE,
+        RENAME_ATHLETE,
+        NEXT_PROFILE_VERSION,
+        INSERT_PROFILE,
+        LATEST_PROFILE,
+        NEXT_PLAN_VERSION,
+        INSERT_PLAN,
+        LATEST_PLAN,
+        NEXT_SEQ,
+        INSERT_SESSION,
+        INSERT_SET,
+        COUNTS,
+        NTH_LAST_LOGGED,
+        DELETE_SETS,
+        DELETE_SESSION,
+        SESSIONS_ALL,
+        SETS_ALL,
+        SESSIONS_BETWEEN,
+        SETS_BETWEEN,
+        SESSIONS_FROM_SEQ,
+        SETS_FROM_SEQ,
+    ];
+
+    fn migrated() -> Connection {
+        let conn = Connection::open_in_memory().expect("in-memory database");
+        setup(&conn).expect("setup");
+        create_migrations_table(&conn).expect("schema_migrations");
+        for (version, sql) in MIGRATIONS {
+            apply_migration(&conn, *version, sql, "test").expect("migration");
+        }
+        conn
+    }
+
+    /// `$n` must be SQLite's n-th parameter, or positional binding would put values in the wrong place;
+    /// and every statement must name the athlete.
+    #[test]
+    fn placeholders_are_numbered_in_order_of_first_use() {
+        let conn = migrated();
+        for sql in ALL {
+            let stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+            let n = stmt.parameter_count();
+            assert!(n >= 1, "{sql}");
+            for i in 1..=n {
+                assert_eq!(stmt.parameter_index(&format!("${i}")).ok().flatten(), Some(i), "{sql}");
+            }
+            assert!(sql.contains("athlete_id = $") || sql.contains("id = $") || sql.starts_with("INSERT"), "{sql}");
+        }
+    }
+
+    /// The hot path: the sets query must walk the indexes in order, not sort 50,000 rows.
+    #[test]
+    fn reading_the_log_needs_no_sort() {
+        let conn = migrated();
+        for sql in [SESSIONS_ALL, SETS_ALL, SESSIONS_BETWEEN, SETS_BETWEEN, SESSIONS_FROM_SEQ, SETS_FROM_SEQ] {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
+            let nulls = std::iter::repeat_n(rusqlite::types::Null, stmt.parameter_count());
+            let plan: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(nulls), |r| r.get::<_, String>(3))
+                .expect("query plan")
+                .collect::<Result<_, _>>()
+                .expect("rows");
+            assert!(!plan.iter().any(|step| step.contains("TEMP B-TREE")), "{sql}\n{plan:#?}");
+            assert!(!plan.iter().any(|step| step.starts_with("SCAN")), "{sql}\n{plan:#?}");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Rows the store cannot read back (edited by hand, written by another program, damaged) are errors that
+//! name the table, the row and the column, never a panic; and a newer schema is refused.
+
+use backbone_store::{Store, StoreError};
+
+use crate::{date, plan, profile, session};
+
+/// Makes a database with a profile and two sessions, breaks it with `sql`, and checks that `read` fails
+/// with a `Corrupt` error whose message holds every one of `expected`.
+fn check(sql: &str, read: fn(&Store) -> Result<(), StoreError>, expected: &[&str]) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("backbone.db");
+    let mut store = Store::open(&path).expect("open");
+    let alex = profile("Alex", 3);
+    store.save_profile(&alex, &plan(&alex), date("2026-11-20")).expect("save");
+    store.log_session(&session("good", "2026-11-23"), date("2026-11-23")).expect("log");
+    store.log_session(&session("bad", "2026-11-24"), date("2026-11-24")).expect("log");
+    drop(store);
+
+    let raw = rusqlite::Connection::open(&path).expect("raw open");
+    raw.execute_batch(sql).expect("breaking the database");
+    drop(raw);
+
+    let store = Store::open(&path).expect("a damaged row does not stop open");
+    match read(&store) {
+        Err(StoreError::Corrupt(message)) => {
+            for part in expected {
+                assert!(message.contains(part), "{sql}: {message:?} lacks {part:?}");
+            }
+        }
+        other => panic!("{sql}: expected a Corrupt error, got {other:?}"),
+    }
+}
+
+fn sessions(store: &Store) -> Result<(), StoreError> {
+    store.sessions().map(drop)
+}
+
+fn recent(store: &Store) -> Result<(), StoreError> {
+    store.recent(1).map(drop)
+}
+
+fn profile_of(store: &Store) -> Result<(), StoreError> {
+    store.profile().map(drop)
+}
+
+fn plan_of(store: &Store) -> Result<(), StoreError> {
+    store.latest_plan().map(drop)
+}
+
+#[test]
+fn undecodable_rows_are_errors_naming_table_row_and_column() {
+    check(
+        "UPDATE sessions SET measurements_json = '{\"grip_kg\": 3' WHERE id = 'bad'",
+        sessions,
+        &["table sessions", "\"bad\"", "measurements_json", "JSON"],
+    );
+    check("UPDATE sessions SET soreness = 300 WHERE id = 'bad'", sessions, &["sessions", "\"bad\"", "soreness", "300"]);
+    check("UPDATE sessions SET sleep_hours = 'lots' WHERE id = 'bad'", recent, &["sessions", "sleep_hours", "lots"]);
+    check("UPDATE sessions SET date = 'yesterday' WHERE id = 'bad'", sessions, &["sessions", "date", "yesterday"]);
+    check("UPDATE sessions SET has_checkin = 7 WHERE id = 'bad'", sessions, &["sessions", "has_checkin", "7"]);
+    check(
+        "UPDATE sets SET reps = -1 WHERE session_id = 'bad' AND position = 2",
+        sessions,
+        &["table sets", "session \"bad\" position 2", "reps", "-1"],
+    );
+    check(
+        "UPDATE sets SET exercise = CAST(x'ff' AS TEXT) WHERE session_id = 'bad'",
+        recent,
+        &["sets", "exercise", "UTF-8"],
+    );
+    check("UPDATE sets SET load_kg = x'00ff' WHERE session_id = 'bad'", sessions, &["sets", "load_kg", "blob"]);
+    check("UPDATE profiles SET profile_json = '[]'", profile_of, &["table profiles", "version 1", "profile_json"]);
+    check("UPDATE plans SET made_on = '2026-13-01'", plan_of, &["table plans", "version 1", "made_on", "2026-13-01"]);
+}
+
+#[test]
+fn a_database_from_a_newer_backbone_is_refused() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("backbone.db");
+    drop(Store::open(&path).expect("open"));
+    let raw = rusqlite::Connection::open(&path).expect("raw open");
+    raw.execute("INSERT INTO schema_migrations (version, applied_on) VALUES (99, 'later')", []).expect("insert");
+    drop(raw);
+    match Store::open(&path) {
+        Err(e @ StoreError::NewerSchema { found: 99, known: 1 }) => assert!(e.to_string().contains("upgrade")),
+        other => panic!("expected NewerSchema, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_folder_that_cannot_be_made_is_an_io_error_naming_it() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a folder").expect("write");
+    match Store::open(&file.join("backbone.db")) {
+        Err(e @ StoreError::Io { .. }) => assert!(e.to_string().contains("a-file"), "{e}"),
+        other => panic!("expected Io, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("backbone.db");
+    std::fs::write(&path, "this is not SQLite, but it is long enough to have a header of a hundred bytes. ".repeat(4))
+        .expect("write");
+    assert!(matches!(Store::open(&path), Err(StoreError::Sqlite { .. })));
+}
