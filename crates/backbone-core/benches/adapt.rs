@@ -43,7 +43,13 @@ pub fn five_years(start: Date) -> Vec<SessionLog> {
                 })
                 .collect();
             let checkin = Checkin { soreness: Some((day % 6) as u8), sleep_hours: Some(7.5), ..Checkin::default() };
-            SessionLog { id: format!("d{day}"), date, checkin: Some(checkin), sets, measurements: Assessment::default() }
+            SessionLog {
+                id: format!("d{day}"),
+                date,
+                checkin: Some(checkin),
+                sets,
+                measurements: Assessment::default(),
+            }
         })
         .collect()
 }

@@ -13,18 +13,24 @@ pub fn ask(input: &mut impl BufRead, out: &mut impl Write, today: Date) -> anyho
     let mut q = Questions { input, out };
     writeln!(q.out, "Let's set up your plan. Press Enter to take the [default].")?;
     let name = q.ask("Your name", None, |s| (!s.trim().is_empty() && s.len() <= 100).then(|| s.trim().to_string()))?;
-    let experience = q.ask("Training experience (beginner, intermediate, advanced)", Some("beginner"), |s| Experience::parse(s).ok())?;
+    let experience = q.ask("Training experience (beginner, intermediate, advanced)", Some("beginner"), |s| {
+        Experience::parse(s).ok()
+    })?;
     let goal = q.ask("Goal (posture, hypertrophy, strength)", Some("posture"), |s| Goal::parse(s).ok())?;
-    let days_per_week = q.ask("Days a week you can train (1-6)", Some("2"), |s| s.parse::<u8>().ok().filter(|d| (1..=6).contains(d)))?;
-    let session_minutes =
-        q.ask("Minutes per session (15-120)", Some("30"), |s| s.parse::<u16>().ok().filter(|m| (15..=120).contains(m)))?;
+    let days_per_week =
+        q.ask("Days a week you can train (1-6)", Some("2"), |s| s.parse::<u8>().ok().filter(|d| (1..=6).contains(d)))?;
+    let session_minutes = q.ask("Minutes per session (15-120)", Some("30"), |s| {
+        s.parse::<u16>().ok().filter(|m| (15..=120).contains(m))
+    })?;
     let words = Equipment::WORDS.join(", ");
     let equipment = q.ask(&format!("Equipment you own, comma-separated ({words}; or none)"), Some("none"), |s| {
         list(s, Equipment::parse)
     })?;
     let joints = Joint::WORDS.join(", ");
     let sensitive_joints =
-        q.ask(&format!("Sensitive joints, comma-separated ({joints}; or none)"), Some("none"), |s| list(s, Joint::parse))?;
+        q.ask(&format!("Sensitive joints, comma-separated ({joints}; or none)"), Some("none"), |s| {
+            list(s, Joint::parse)
+        })?;
     let today_text = today.to_string();
     let start = q.ask("First training day (YYYY-MM-DD)", Some(&today_text), parse_date)?;
     let units = q.ask("Units (kg, lb)", Some("kg"), |s| Units::parse(s).ok())?;
@@ -38,7 +44,8 @@ pub fn ask(input: &mut impl BufRead, out: &mut impl Write, today: Date) -> anyho
             return Some(None);
         }
         let v: Vec<f64> = s.split([' ', ',']).filter(|p| !p.is_empty()).filter_map(|p| p.parse().ok()).collect();
-        (v.len() == 2 && v.iter().all(|x| (1.0..=150.0).contains(x))).then(|| Some(LeftRight { left: v[0], right: v[1] }))
+        (v.len() == 2 && v.iter().all(|x| (1.0..=150.0).contains(x)))
+            .then(|| Some(LeftRight { left: v[0], right: v[1] }))
     })?;
     Ok(Profile {
         name,
@@ -76,7 +83,12 @@ struct Questions<'a, R, W> {
 
 impl<R: BufRead, W: Write> Questions<'_, R, W> {
     /// Asks until the answer parses; the end of input is an error.
-    fn ask<T>(&mut self, question: &str, default: Option<&str>, parse: impl Fn(&str) -> Option<T>) -> anyhow::Result<T> {
+    fn ask<T>(
+        &mut self,
+        question: &str,
+        default: Option<&str>,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> anyhow::Result<T> {
         for _ in 0..5 {
             match default {
                 Some(d) => write!(self.out, "{question} [{d}]: ")?,

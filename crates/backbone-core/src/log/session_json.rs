@@ -185,10 +185,10 @@ impl Checker<'_> {
             )
         })?;
         let rpe = self.number(obj, &prefix, "rpe", 1.0, 10.0)?;
-        if let Some(r) = rpe {
-            if (r * 2.0).fract() != 0.0 {
-                return Err(self.bad(&format!("{prefix}rpe"), &obj["rpe"], "1 to 10 in steps of 0.5"));
-            }
+        if let Some(r) = rpe
+            && (r * 2.0).fract() != 0.0
+        {
+            return Err(self.bad(&format!("{prefix}rpe"), &obj["rpe"], "1 to 10 in steps of 0.5"));
         }
         let set = SetLog {
             exercise: exercise.id.clone(),

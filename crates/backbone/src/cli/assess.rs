@@ -10,10 +10,12 @@ use super::{Globals, context, print_json};
 use crate::failure::bad;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "How to test:\n  grip: hand dynamometer, best of 2-3 tries per hand (kg); without one, a dead hang in seconds\n  \
+#[command(
+    after_help = "How to test:\n  grip: hand dynamometer, best of 2-3 tries per hand (kg); without one, a dead hang in seconds\n  \
                         wall angel: back, head and arms keep touching the wall through the slide = pass\n  \
                         thoracic rotation: seated, degrees per side (45 or more is adequate)\n\n\
-                        Example: backbone assess --grip-left 44 --grip-right 47 --wall-angel pass --thoracic-left 40 --thoracic-right 48")]
+                        Example: backbone assess --grip-left 44 --grip-right 47 --wall-angel pass --thoracic-left 40 --thoracic-right 48"
+)]
 pub struct Args {
     #[arg(long, value_name = "KG", requires = "grip_right", value_parser = kg)]
     pub grip_left: Option<f64>,
@@ -41,7 +43,10 @@ fn kg(s: &str) -> Result<f64, String> {
 }
 
 fn degrees(s: &str) -> Result<f64, String> {
-    s.parse::<f64>().ok().filter(|v| (0.0..=90.0).contains(v)).ok_or_else(|| format!("{s:?} is not degrees from 0 to 90"))
+    s.parse::<f64>()
+        .ok()
+        .filter(|v| (0.0..=90.0).contains(v))
+        .ok_or_else(|| format!("{s:?} is not degrees from 0 to 90"))
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
@@ -51,14 +56,23 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         dead_hang_seconds: args.dead_hang,
         wall_angel: args.wall_angel,
         scapular_winging: args.winging,
-        thoracic_rotation_deg: args.thoracic_left.zip(args.thoracic_right).map(|(left, right)| LeftRight { left, right }),
+        thoracic_rotation_deg: args
+            .thoracic_left
+            .zip(args.thoracic_right)
+            .map(|(left, right)| LeftRight { left, right }),
         bench_grip: args.bench_grip,
     };
     if a.is_empty() {
         return Err(bad("assess: give at least one result, e.g. --wall-angel pass (see --help for how to test)"));
     }
     let mut store = context::open(globals)?;
-    let session = SessionLog { id: format!("a-{today}-{}", super::log::unique_suffix()), date: today, checkin: None, sets: vec![], measurements: a.clone() };
+    let session = SessionLog {
+        id: format!("a-{today}-{}", super::log::unique_suffix()),
+        date: today,
+        checkin: None,
+        sets: vec![],
+        measurements: a.clone(),
+    };
     store.log_session(&session, today)?;
     if globals.json {
         return print_json(&serde_json::json!({"id": session.id, "date": today, "assessment": a}));

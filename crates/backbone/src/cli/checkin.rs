@@ -37,7 +37,13 @@ fn parse_sleep(s: &str) -> Result<f64, String> {
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let today = context::today(globals);
-    let mut checkin = Checkin { soreness: args.soreness, sleep_hours: args.sleep, stress: args.stress, energy: args.energy, ache: args.ache };
+    let mut checkin = Checkin {
+        soreness: args.soreness,
+        sleep_hours: args.sleep,
+        stress: args.stress,
+        energy: args.energy,
+        ache: args.ache,
+    };
     if checkin.is_empty() {
         if !std::io::stdin().is_terminal() {
             return Err(bad("checkin: give at least one of --soreness, --sleep, --stress, --energy, --ache"));
@@ -46,10 +52,13 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     }
     let mut store = context::open(globals)?;
     let id = format!("c-{today}-{}", super::log::unique_suffix());
-    let session = SessionLog { id, date: today, checkin: Some(checkin), sets: vec![], measurements: Assessment::default() };
+    let session =
+        SessionLog { id, date: today, checkin: Some(checkin), sets: vec![], measurements: Assessment::default() };
     let outcome = store.log_session(&session, today)?;
     if globals.json {
-        return print_json(&serde_json::json!({"id": session.id, "date": today, "logged": outcome == Logged::Inserted, "checkin": checkin}));
+        return print_json(
+            &serde_json::json!({"id": session.id, "date": today, "logged": outcome == Logged::Inserted, "checkin": checkin}),
+        );
     }
     writeln!(std::io::stdout(), "Check-in saved for {today}.")?;
     Ok(())
@@ -58,7 +67,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
 /// Asks each scale on the terminal; Enter skips one.
 fn ask() -> anyhow::Result<Checkin> {
     let mut c = Checkin::default();
-    let mut read = |q: &str, max: f64| -> anyhow::Result<Option<f64>> {
+    let read = |q: &str, max: f64| -> anyhow::Result<Option<f64>> {
         loop {
             eprint!("{q} (0-{max}, Enter to skip): ");
             std::io::stderr().flush()?;

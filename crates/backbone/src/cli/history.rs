@@ -42,7 +42,10 @@ fn summary(s: &SessionLog, units: backbone_core::vocab::Units) -> String {
     while i < s.sets.len() {
         let ex = &s.sets[i].exercise;
         let group: Vec<_> = s.sets[i..].iter().take_while(|x| &x.exercise == ex).collect();
-        let reps: Vec<String> = group.iter().map(|x| x.reps.map_or_else(|| format!("{}s", x.seconds.unwrap_or(0)), |r| r.to_string())).collect();
+        let reps: Vec<String> = group
+            .iter()
+            .map(|x| x.reps.map_or_else(|| format!("{}s", x.seconds.unwrap_or(0)), |r| r.to_string()))
+            .collect();
         let load = group[0].load_kg.map(|kg| format!(" @ {}", weight(kg, units))).unwrap_or_default();
         let name = catalog.get(ex).map_or(ex.as_str(), |e| e.name.as_str());
         parts.push(format!("{name} {}{load}", reps.join(",")));
@@ -50,11 +53,21 @@ fn summary(s: &SessionLog, units: backbone_core::vocab::Units) -> String {
     }
     if let Some(c) = s.checkin {
         let mut bits = Vec::new();
-        if let Some(v) = c.soreness { bits.push(format!("soreness {v}")); }
-        if let Some(v) = c.sleep_hours { bits.push(format!("sleep {v} h")); }
-        if let Some(v) = c.stress { bits.push(format!("stress {v}")); }
-        if let Some(v) = c.energy { bits.push(format!("energy {v}")); }
-        if let Some(v) = c.ache { bits.push(format!("ache {v}")); }
+        if let Some(v) = c.soreness {
+            bits.push(format!("soreness {v}"));
+        }
+        if let Some(v) = c.sleep_hours {
+            bits.push(format!("sleep {v} h"));
+        }
+        if let Some(v) = c.stress {
+            bits.push(format!("stress {v}"));
+        }
+        if let Some(v) = c.energy {
+            bits.push(format!("energy {v}"));
+        }
+        if let Some(v) = c.ache {
+            bits.push(format!("ache {v}"));
+        }
         parts.push(format!("check-in: {}", bits.join(", ")));
     }
     if !s.measurements.is_empty() {

@@ -63,21 +63,18 @@ fn quick(args: &Args, store: &backbone_store::Store, today: Date) -> anyhow::Res
     let profile = store.profile()?.map(|p| p.profile);
     let units = profile.as_ref().map_or(backbone_core::vocab::Units::Kg, |p| p.units);
     let noted = parse_notation(dose, units).map_err(|e| bad(format!("log: {e}")))?;
-    let planned: Vec<String> = store
-        .latest_plan()?
-        .map(|(plan, _, _)| plan.sessions().flat_map(|(_, s)| s.main.iter().map(|m| m.exercise.to_string())).collect())
-        .unwrap_or_default();
-    let preferred: Vec<&str> = planned.iter().map(String::as_str).collect();
-    let exercise = find_exercise(Catalog::builtin(), &name.join(" "), &preferred).map_err(|e| bad(format!("log: {e}")))?;
+    let date = match &args.date {
+        Some(text) => {
+            parse_date(text).ok_or_else(|| bad(format!("log: --date {text:?} is not a date; expected YYYY-MM-DD")))?
+        }
+        None => today,
+    };
+    let exercise = planned_exercise(store, &name.join(" "), date)?;
     if let Some(rpe) = args.rpe
         && (!(1.0..=10.0).contains(&rpe) || (rpe * 2.0).fract() != 0.0)
     {
         return Err(bad(format!("log: --rpe {rpe} is not allowed; expected 1 to 10 in steps of 0.5")));
     }
-    let date = match &args.date {
-        Some(text) => parse_date(text).ok_or_else(|| bad(format!("log: --date {text:?} is not a date; expected YYYY-MM-DD")))?,
-        None => today,
-    };
     if date > today {
         return Err(bad(format!("log: --date {date} is after today ({today}); a session cannot be logged ahead")));
     }
@@ -95,6 +92,33 @@ fn quick(args: &Args, store: &backbone_store::Store, today: Date) -> anyhow::Res
         .collect();
     let id = format!("n-{}", unique_suffix());
     Ok(SessionLog { id, date, checkin: None, sets, measurements: Assessment::default() })
+}
+
+/// The exercise a person means: several catalog entries may match ("face pull"), so the ones planned for
+/// that day win, then the ones anywhere in the plan.
+fn planned_exercise(
+    store: &backbone_store::Store,
+    query: &str,
+    date: Date,
+) -> anyhow::Result<&'static backbone_core::catalog::Exercise> {
+    let plan = store.latest_plan()?.map(|(plan, _, _)| plan);
+    let ids = |on_day: bool| -> Vec<String> {
+        plan.iter()
+            .flat_map(|p| p.sessions())
+            .filter(|(_, s)| !on_day || s.date == date)
+            .flat_map(|(_, s)| s.main.iter().map(|m| m.exercise.to_string()))
+            .collect()
+    };
+    let mut result = Err(backbone_core::log::NotationError::Unknown { given: query.into() });
+    for on_day in [true, false] {
+        let preferred = ids(on_day);
+        let preferred: Vec<&str> = preferred.iter().map(String::as_str).collect();
+        result = find_exercise(Catalog::builtin(), query, &preferred);
+        if !matches!(result, Err(backbone_core::log::NotationError::Ambiguous { .. })) {
+            break;
+        }
+    }
+    result.map_err(|e| bad(format!("log: {e}")))
 }
 
 /// A suffix no other entry has: the clock in nanoseconds and the process id.
@@ -119,16 +143,24 @@ fn report(session: &SessionLog, outcome: Logged, globals: &Globals) -> anyhow::R
         return Ok(());
     }
     let catalog = Catalog::builtin();
-    let names: Vec<&str> = session.sets.iter().map(|s| catalog.get(&s.exercise).map_or(s.exercise.as_str(), |e| e.name.as_str())).collect();
+    let names: Vec<&str> = session
+        .sets
+        .iter()
+        .map(|s| catalog.get(&s.exercise).map_or(s.exercise.as_str(), |e| e.name.as_str()))
+        .collect();
     let mut unique = names.clone();
     unique.dedup();
-    let what = if session.sets.is_empty() { "a check-in".to_string() } else { format!("{} sets ({})", session.sets.len(), unique.join(", ")) };
+    let what = if session.sets.is_empty() {
+        "a check-in".to_string()
+    } else {
+        format!("{} sets ({})", session.sets.len(), unique.join(", "))
+    };
     writeln!(out, "Logged {what} on {}.", session.date)?;
     if session.sets.iter().any(|s| s.pain.is_some_and(|p| p >= 4)) {
         writeln!(
             out,
-            "Pain of 4/10 or more: stop this exercise for today. `backbone next` shows its replacement. {}",
-            "backbone gives training guidance, not medical advice."
+            "Pain of 4/10 or more: stop this exercise for today; `backbone next` shows its replacement. Sharp or \
+             worsening pain: see a doctor or physical therapist. backbone gives training guidance, not medical advice."
         )?;
     }
     Ok(())

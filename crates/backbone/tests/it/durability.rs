@@ -3,13 +3,18 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use super::backbone;
+use super::{backbone, spawnable};
 
 #[test]
 fn kill_9_while_logging_loses_no_acknowledged_session() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("b.db");
-    let init = backbone().arg("--db").arg(&db).args(["init", "--profile", "examples/contract-example.toml", "--today", "2026-11-23"]).output().unwrap();
+    let init = backbone()
+        .arg("--db")
+        .arg(&db)
+        .args(["init", "--profile", "examples/contract-example.toml", "--today", "2026-11-23"])
+        .output()
+        .unwrap();
     assert!(init.status.success());
     let mut acknowledged: Vec<String> = Vec::new();
     let mut killed = 0;
@@ -19,8 +24,9 @@ fn kill_9_while_logging_loses_no_acknowledged_session() {
             .map(|k| format!(r#"{{"exercise": "band-row", "reps": {}, "rpe": 7, "quality": 4}}"#, 8 + (k + i) % 5))
             .collect();
         let id = format!("session-{i}");
-        std::fs::write(&file, format!(r#"{{"id": "{id}", "date": "2026-11-23", "sets": [{}]}}"#, sets.join(","))).unwrap();
-        let mut child = backbone()
+        std::fs::write(&file, format!(r#"{{"id": "{id}", "date": "2026-11-23", "sets": [{}]}}"#, sets.join(",")))
+            .unwrap();
+        let mut child = spawnable()
             .arg("--db")
             .arg(&db)
             .args(["log", "--today", "2026-11-23", "--file"])

@@ -23,7 +23,11 @@ impl Db {
 
     fn run(&self, args: &[&str]) -> (i32, String, String) {
         let out = backbone().arg("--db").arg(&self.path).args(args).output().unwrap();
-        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into(),
+            String::from_utf8_lossy(&out.stderr).into(),
+        )
     }
 
     fn file(&self, name: &str, text: &str) -> String {
@@ -73,7 +77,10 @@ fn bad_session_files_are_refused_by_field_and_nothing_is_written() {
     let db = Db::new();
     let cases = [
         ("{oops", "not valid JSON"),
-        (r#"{"date": "2026-11-23", "sets": [{"exercise": "chest-supported-row", "reps": 10, "rpe": 11}]}"#, "sets[0].rpe"),
+        (
+            r#"{"date": "2026-11-23", "sets": [{"exercise": "chest-supported-row", "reps": 10, "rpe": 11}]}"#,
+            "sets[0].rpe",
+        ),
         (r#"{"date": "2026-11-23", "sets": [{"exercise": "moonwalk", "reps": 10}]}"#, "sets[0].exercise"),
         (r#"{"date": "2026-11-31"}"#, "date"),
         (r#"{"date": "2026-11-23", "sets": [{"exercise": "band-row"}]}"#, "sets[0].reps"),
@@ -92,13 +99,26 @@ fn bad_session_files_are_refused_by_field_and_nothing_is_written() {
 #[test]
 fn the_set_notation_logs_between_sets_in_kg_or_lb() {
     let db = Db::new();
-    let (code, out, err) = db.run(&["log", "chest", "supported", "row", "3x10@20", "--rpe", "7", "--quality", "4", "--today", "2026-11-23"]);
+    let (code, out, err) = db.run(&[
+        "log",
+        "chest",
+        "supported",
+        "row",
+        "3x10@20",
+        "--rpe",
+        "7",
+        "--quality",
+        "4",
+        "--today",
+        "2026-11-23",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Logged 3 sets"), "{out}");
     let (code, _, _) = db.run(&["log", "Face Pull", "2x15@45lb", "--today", "2026-11-23"]);
     assert_eq!(code, 0);
     let history = db.json(&["history"]);
-    let sets: Vec<&serde_json::Value> = history.as_array().unwrap().iter().flat_map(|s| s["sets"].as_array().unwrap()).collect();
+    let sets: Vec<&serde_json::Value> =
+        history.as_array().unwrap().iter().flat_map(|s| s["sets"].as_array().unwrap()).collect();
     assert_eq!(sets.len(), 5);
     assert!(sets.iter().any(|s| s["load_kg"] == 20.41 && s["exercise"] == "cable-face-pull"), "{sets:?}");
     let (code, _, err) = db.run(&["log", "band-row", "3xlots", "--today", "2026-11-23"]);
@@ -110,7 +130,20 @@ fn the_set_notation_logs_between_sets_in_kg_or_lb() {
 fn checkin_assess_history_and_undo() {
     let db = Db::new();
     assert_eq!(db.json(&["checkin", "--soreness", "8", "--sleep", "5.5", "--today", "2026-11-23"])["logged"], true);
-    assert!(db.json(&["assess", "--wall-angel", "pass", "--grip-left", "48", "--grip-right", "50", "--today", "2026-11-23"])["id"].is_string());
+    assert!(
+        db.json(&[
+            "assess",
+            "--wall-angel",
+            "pass",
+            "--grip-left",
+            "48",
+            "--grip-right",
+            "50",
+            "--today",
+            "2026-11-23"
+        ])["id"]
+            .is_string()
+    );
     assert_eq!(db.json(&["history"]).as_array().unwrap().len(), 2);
     let undone = db.json(&["undo"]);
     assert!(undone["removed"]["measurements"]["wall_angel"] == "pass", "the last entry goes first: {undone}");

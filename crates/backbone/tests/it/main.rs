@@ -17,6 +17,13 @@ pub fn backbone() -> Command {
     cmd
 }
 
+/// The binary as a plain `std::process::Command`, for tests that spawn and kill it.
+pub fn spawnable() -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("backbone"));
+    cmd.current_dir(root()).env("LC_ALL", "C").env_remove("BACKBONE_DB");
+    cmd
+}
+
 /// The workspace root, where `examples/` lives.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
