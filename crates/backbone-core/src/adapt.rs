@@ -107,7 +107,7 @@ impl<'h> LogView<'h> {
                     stops.push(PainEvent { exercise: id.to_string(), date: e.date, pain, rising: e.pain_rising() });
                 }
                 if e.pain_flag() {
-                    let twice = flags.iter().any(|d| e.date <= d.saturating_add(PAIN_DAYS.days()));
+                    let twice = flags.last().is_some_and(|d| e.date <= d.saturating_add(PAIN_DAYS.days()));
                     if pain >= PAIN_REFER || twice {
                         refer.push((id.to_string(), e.date));
                     }
@@ -193,7 +193,8 @@ impl<'h> LogView<'h> {
         if met_targets(last, item) {
             return Verdict::Success;
         }
-        let window = self.history.exposures(exercise, since, day);
+        // A plateau shows in the recent exposures; four weeks back is enough to see 3 spanning 14 days.
+        let window = self.history.exposures(exercise, since.max(day.saturating_sub(28.days())), day);
         if plateaued(window) { Verdict::Plateau } else { Verdict::Missed }
     }
 }

@@ -238,6 +238,15 @@ impl Catalog {
     }
 }
 
+/// An exercise id as a `Cow`: borrowed from the shipped catalog when it is one of its ids, so that years of
+/// logged sets share the catalog's strings; owned otherwise (custom exercises).
+pub fn intern(id: &str) -> std::borrow::Cow<'static, str> {
+    match Catalog::builtin().get(id) {
+        Some(e) => std::borrow::Cow::Borrowed(e.id.as_str()),
+        None => std::borrow::Cow::Owned(id.to_string()),
+    }
+}
+
 /// Lower-case letters and digits only, without a plural "s": "Face Pulls" and "face-pull" meet.
 pub fn loose_key(text: &str) -> String {
     let mut key: String = text.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();

@@ -81,7 +81,7 @@ impl<'a> History<'a> {
                 h.training_dates.push(s.date);
             }
             for set in &s.sets {
-                let list = h.by_exercise.entry(set.exercise.as_str()).or_default();
+                let list = h.by_exercise.entry(set.exercise.as_ref()).or_default();
                 match list.last_mut() {
                     Some(last) if last.date == s.date => last.sets.push(set),
                     _ => list.push(Exposure { date: s.date, sets: vec![set] }),

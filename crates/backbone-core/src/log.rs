@@ -5,7 +5,11 @@
 //! `log/notation.rs` (what a person types between sets).
 
 mod notation;
+#[doc(hidden)]
+pub mod sample;
 mod session_json;
+
+use std::borrow::Cow;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -54,7 +58,9 @@ impl Checkin {
 /// One performed set. Either `reps` or `seconds` is present.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SetLog {
-    pub exercise: String,
+    /// The exercise id; borrowed from the catalog when it is a catalog exercise, so that reading years of
+    /// sets does not allocate a string per set.
+    pub exercise: Cow<'static, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reps: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,7 +81,7 @@ impl SetLog {
     /// A set with reps or seconds and nothing else, for building logs in code.
     pub fn new(exercise: &str) -> SetLog {
         SetLog {
-            exercise: exercise.into(),
+            exercise: crate::catalog::intern(exercise),
             reps: None,
             seconds: None,
             load_kg: None,

@@ -402,7 +402,7 @@ fn session_row(row: &Row<'_>) -> Result<(i64, SessionLog), StoreError> {
 
 fn set_row(row: &Row<'_>) -> Result<SetLog, Bad> {
     Ok(SetLog {
-        exercise: decode::text(row, 2, "exercise")?.to_owned(),
+        exercise: backbone_core::catalog::intern(decode::text(row, 2, "exercise")?),
         reps: decode::opt_int(row, 3, "reps")?,
         seconds: decode::opt_int(row, 4, "seconds")?,
         load_kg: decode::opt_real(row, 5, "load_kg")?,

@@ -191,7 +191,7 @@ impl Checker<'_> {
             return Err(self.bad(&format!("{prefix}rpe"), &obj["rpe"], "1 to 10 in steps of 0.5"));
         }
         let set = SetLog {
-            exercise: exercise.id.clone(),
+            exercise: crate::catalog::intern(&exercise.id),
             reps: self.int(obj, &prefix, "reps", 0, 200)?.map(|n| n as u32),
             seconds: self.int(obj, &prefix, "seconds", 1, 3600)?.map(|n| n as u32),
             load_kg: self.number(obj, &prefix, "load_kg", 0.0, 1000.0)?,

@@ -47,7 +47,7 @@ fn summary(s: &SessionLog, units: backbone_core::vocab::Units) -> String {
             .map(|x| x.reps.map_or_else(|| format!("{}s", x.seconds.unwrap_or(0)), |r| r.to_string()))
             .collect();
         let load = group[0].load_kg.map(|kg| format!(" @ {}", weight(kg, units))).unwrap_or_default();
-        let name = catalog.get(ex).map_or(ex.as_str(), |e| e.name.as_str());
+        let name = catalog.get(ex).map_or(ex.as_ref(), |e| e.name.as_str());
         parts.push(format!("{name} {}{load}", reps.join(",")));
         i += group.len();
     }

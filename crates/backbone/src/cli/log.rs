@@ -146,7 +146,7 @@ fn report(session: &SessionLog, outcome: Logged, globals: &Globals) -> anyhow::R
     let names: Vec<&str> = session
         .sets
         .iter()
-        .map(|s| catalog.get(&s.exercise).map_or(s.exercise.as_str(), |e| e.name.as_str()))
+        .map(|s| catalog.get(&s.exercise).map_or(s.exercise.as_ref(), |e| e.name.as_str()))
         .collect();
     let mut unique = names.clone();
     unique.dedup();
