@@ -114,11 +114,8 @@ impl<'h> LogView<'h> {
                     flags.push(e.date);
                 }
                 if tier == Some(2) || e.pain_flag() {
-                    let good = tier == Some(2)
-                        && e.min_quality().is_some_and(|q| q >= 4)
-                        && e.sets.iter().all(|s| s.quality.is_some_and(|q| q >= 4))
-                        && e.max_rpe().is_none_or(|r| r <= 8.0)
-                        && !e.pain_flag();
+                    let good =
+                        tier == Some(2) && e.good_quality() && e.max_rpe().is_none_or(|r| r <= 8.0) && !e.pain_flag();
                     gate.push((e.date, good, e.pain_flag()));
                 }
             }

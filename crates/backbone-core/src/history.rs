@@ -9,16 +9,67 @@ use crate::load;
 use crate::log::{Checkin, SessionLog, SetLog};
 use crate::profile::Assessment;
 
-/// One session's sets of one exercise.
+/// One session's sets of one exercise, with the readings the engine takes from them computed once.
 #[derive(Debug, Clone)]
 pub struct Exposure<'a> {
     pub date: Date,
     pub sets: Vec<&'a SetLog>,
+    top_load: Option<f64>,
+    max_pain: u8,
+    pain_rising: bool,
+    max_rpe: Option<f64>,
+    min_quality: Option<u8>,
+    /// Every set has a quality of 4 or 5 logged (METHOD T4 asks for it to be shown).
+    good_quality: bool,
+    total_reps: u32,
+    total_seconds: u32,
 }
 
-impl Exposure<'_> {
+impl<'a> Exposure<'a> {
+    fn new(date: Date, sets: Vec<&'a SetLog>) -> Exposure<'a> {
+        let mut e = Exposure {
+            date,
+            sets,
+            top_load: None,
+            max_pain: 0,
+            pain_rising: false,
+            max_rpe: None,
+            min_quality: None,
+            good_quality: true,
+            total_reps: 0,
+            total_seconds: 0,
+        };
+        let (mut first_pain, mut last_pain, mut pains, mut rising) = (None, None, 0, true);
+        for s in &e.sets {
+            if let Some(l) = s.load_kg {
+                e.top_load = Some(e.top_load.map_or(l, |b: f64| b.max(l)));
+            }
+            if let Some(p) = s.pain {
+                e.max_pain = e.max_pain.max(p);
+                rising &= last_pain.is_none_or(|last| p >= last);
+                first_pain.get_or_insert(p);
+                last_pain = Some(p);
+                pains += 1;
+            }
+            if let Some(r) = s.rpe {
+                e.max_rpe = Some(e.max_rpe.map_or(r, |m: f64| m.max(r)));
+            }
+            e.min_quality = match (e.min_quality, s.quality) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            e.good_quality &= s.quality.is_some_and(|q| q >= 4);
+            e.total_reps += s.reps.unwrap_or(0);
+            e.total_seconds += s.seconds.unwrap_or(0);
+        }
+        // METHOD R3: pain that rises from set to set.
+        e.pain_rising = pains >= 2 && rising && last_pain > first_pain;
+        e
+    }
+
     /// The best estimated one-rep max of the exposure (METHOD K5): RTS when RPE is known, else Epley,
     /// only from sets of 10 reps or fewer with a load.
+    /// Computed on demand: the engine needs it for a few recent exposures, not for every one logged.
     pub fn e1rm(&self) -> Option<f64> {
         self.sets
             .iter()
@@ -28,29 +79,42 @@ impl Exposure<'_> {
 
     /// The heaviest load used.
     pub fn top_load(&self) -> Option<f64> {
-        self.sets.iter().filter_map(|s| s.load_kg).fold(None, |best: Option<f64>, l| Some(best.map_or(l, |b| b.max(l))))
+        self.top_load
     }
 
     pub fn max_pain(&self) -> u8 {
-        self.sets.iter().filter_map(|s| s.pain).max().unwrap_or(0)
+        self.max_pain
     }
 
     /// METHOD R3: pain that rises from set to set.
     pub fn pain_rising(&self) -> bool {
-        let pains: Vec<u8> = self.sets.iter().filter_map(|s| s.pain).collect();
-        pains.len() >= 2 && pains.windows(2).all(|w| w[1] >= w[0]) && pains.last() > pains.first()
+        self.pain_rising
     }
 
+    /// METHOD R3: any pain above 0 is a pain flag.
     pub fn pain_flag(&self) -> bool {
-        self.sets.iter().any(|s| s.pain_flag())
+        self.max_pain > 0
     }
 
     pub fn max_rpe(&self) -> Option<f64> {
-        self.sets.iter().filter_map(|s| s.rpe).fold(None, |m: Option<f64>, r| Some(m.map_or(r, |m| m.max(r))))
+        self.max_rpe
     }
 
     pub fn min_quality(&self) -> Option<u8> {
-        self.sets.iter().filter_map(|s| s.quality).min()
+        self.min_quality
+    }
+
+    /// Every set logged with quality 4 or 5.
+    pub fn good_quality(&self) -> bool {
+        self.good_quality
+    }
+
+    pub fn total_reps(&self) -> u32 {
+        self.total_reps
+    }
+
+    pub fn total_seconds(&self) -> u32 {
+        self.total_seconds
     }
 }
 
@@ -70,6 +134,7 @@ impl<'a> History<'a> {
         let mut order: Vec<&SessionLog> = sessions.iter().collect();
         order.sort_by_key(|s| s.date);
         let mut h = History::default();
+        let mut pending: FxHashMap<&'a str, Vec<(Date, Vec<&'a SetLog>)>> = FxHashMap::default();
         for s in order {
             if let Some(c) = s.checkin.filter(|c| !c.is_empty()) {
                 h.checkins.push((s.date, c));
@@ -81,13 +146,17 @@ impl<'a> History<'a> {
                 h.training_dates.push(s.date);
             }
             for set in &s.sets {
-                let list = h.by_exercise.entry(set.exercise.as_ref()).or_default();
+                let list = pending.entry(set.exercise.as_ref()).or_default();
                 match list.last_mut() {
-                    Some(last) if last.date == s.date => last.sets.push(set),
-                    _ => list.push(Exposure { date: s.date, sets: vec![set] }),
+                    Some((date, sets)) if *date == s.date => sets.push(set),
+                    _ => list.push((s.date, vec![set])),
                 }
             }
         }
+        h.by_exercise = pending
+            .into_iter()
+            .map(|(id, list)| (id, list.into_iter().map(|(date, sets)| Exposure::new(date, sets)).collect()))
+            .collect();
         h
     }
 

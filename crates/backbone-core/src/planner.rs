@@ -359,11 +359,14 @@ impl<'c> Planner<'c> {
         let cooldown = self.cooldown.clone();
         let fixed = timing::warmup_seconds(&self.warmup) + timing::cooldown_seconds(&cooldown, self.catalog);
         let mut main: Vec<MainItem> = Vec::with_capacity(picks.len());
-        let mut spent = fixed;
+        // The whole session is sized first, so that a step on an early exercise cannot crowd out a later one.
+        let sizes: Vec<u32> =
+            picks.iter().map(|p| timing::item_seconds(&self.progress.peek(p, ctx), p.exercise)).collect();
+        let mut spent = fixed + sizes.iter().sum::<u32>();
         let mut outcome = Outcome::default();
-        for p in &picks {
+        for (p, size) in picks.iter().zip(sizes) {
             let item = self.progress.prescribe(p, date, ctx, budget.saturating_sub(spent), self.log, &mut outcome);
-            spent += timing::item_seconds(&item, p.exercise);
+            spent = (spent + timing::item_seconds(&item, p.exercise)).saturating_sub(size);
             main.push(item);
         }
         self.absorb(date, outcome);

@@ -15,6 +15,7 @@ use crate::vocab::{Category, Experience, Sex, Units};
 
 use super::compose::Pick;
 use super::dose::{self, Dose, DoseContext};
+use super::timing;
 use super::{reps, sort_why, why_of};
 use crate::adapt::{LogView, Verdict};
 use crate::plan::Notice;
@@ -161,7 +162,17 @@ impl Progress {
             match verdict {
                 Verdict::Success => {
                     let cap = dose::set_cap(self.gentle);
-                    if step(ex, &d, state, cap, room, &item, self.units) {
+                    let before = state.clone();
+                    let stepped = step(ex, &d, state, cap, room, &item, self.units);
+                    // METHOD S5 over P1: a step that would make the session outlast its budget waits.
+                    let grows = stepped && {
+                        let after = build(ex, &d, &mut state.clone(), self.gentle, self.units);
+                        timing::item_seconds(&after, ex) > timing::item_seconds(&item, ex) + room
+                    };
+                    if grows {
+                        *state = before;
+                        why.push("S5");
+                    } else if stepped {
                         state.anchor = date;
                         state.plateau_since = date;
                         state.steps += 1;
@@ -204,6 +215,22 @@ impl Progress {
         }
         item.why = why_of(&why);
         item
+    }
+
+    /// The item as the current state gives it, changing nothing: the planner sizes the session with it
+    /// before deciding which steps fit.
+    pub fn peek(&self, pick: &Pick, ctx: &DoseContext) -> MainItem {
+        let ex = pick.exercise;
+        let d = dose::dose(ex, pick.role, ctx);
+        let mut state = match self.states.get(ex.id.as_str()) {
+            Some(s) => s.clone(),
+            None => State::new(jiff::civil::Date::MIN, d.range, self.start_e1rm(ex)),
+        };
+        if !d.efficiency && state.range != d.range {
+            state.range = d.range;
+            state.reps_bonus = 0;
+        }
+        build(ex, &d, &mut state, self.gentle, self.units)
     }
 
     /// METHOD R1: first volume, then intensity, then selection. Returns what was done, in words.
