@@ -4,11 +4,13 @@
 //! day a list of exercises; each exercise then gets its dose and, every two weeks, one progression step,
 //! as if every step succeeded. Deload weeks repeat the week before at about half the sets.
 
+mod blocks;
 mod compose;
 mod dose;
 mod findings;
 mod notices;
 mod progression;
+mod responses;
 mod schedule;
 mod select;
 mod timing;
@@ -238,112 +240,6 @@ impl<'c> Planner<'c> {
         Week { index, start, block: BlockRef { index: block, emphasis }, deload: false, sessions }
     }
 
-    /// A new block: the latest re-assessment feeds it (METHOD A6).
-    fn begin_block(&mut self, start: Date) {
-        self.block_successes = 0;
-        self.block_setbacks = 0;
-        let Some(log) = self.log else { return };
-        let assessment = log.history.assessment_as_of(&self.profile.assessment, start.saturating_sub(1.days()));
-        let findings = Findings::with(self.profile, &assessment);
-        if findings != self.findings {
-            self.findings = findings;
-            self.findings_version += 1;
-            self.warmup = self.warmup_items();
-            self.cooldown = self.cooldown_items();
-        }
-    }
-
-    /// METHOD B2: a deload after 3 hard weeks by default; a block stretches (up to 5 hard weeks) while
-    /// the log shows the person responding well, and R6 or R2 bring the deload back once 3 are done.
-    fn deload_due(&mut self, start: Date) -> bool {
-        match self.hard_weeks {
-            0..=2 => false,
-            5.. => true,
-            _ if self.deload_next => true,
-            _ => {
-                let stretch = self.responding_well(start);
-                if stretch {
-                    self.changes.push((
-                        start,
-                        Notice::new(
-                            "B2",
-                            format!(
-                                "Responding well (every due step met, no pain, soreness or plateau): block {} runs \
-                                 one more hard week before its deload.",
-                                self.block
-                            ),
-                        ),
-                    ));
-                }
-                !stretch
-            }
-        }
-    }
-
-    /// The block so far met its steps with no setbacks, and most planned sessions were logged.
-    fn responding_well(&self, start: Date) -> bool {
-        let Some(log) = self.log else { return false };
-        if start > log.today || self.block_successes == 0 || self.block_setbacks > 0 {
-            return false;
-        }
-        let planned = schedule::sessions_in_block(self.profile, self.block) * self.hard_weeks as usize;
-        let from = start.saturating_sub((7 * self.hard_weeks as i64).days());
-        log.history.trained_days(from, start.saturating_sub(1.days())) * 4 >= planned * 3
-    }
-
-    /// METHOD R6: plateaus on several exercises at once, or persistent soreness with a plateau, bring
-    /// the deload forward.
-    fn early_deload(&mut self, start: Date) {
-        if self.week_plateaus >= 2 || (self.week_sore && self.week_plateaus >= 1) {
-            self.deload_next = true;
-            self.changes.push((
-                start,
-                Notice::new(
-                    "R6",
-                    "Several exercises stalled at once: the deload comes as soon as three hard weeks are done.",
-                ),
-            ));
-        }
-    }
-
-    /// METHOD T4: T3 opens after 4 sessions with T2 work spanning 2 weeks, never in a beginner's first
-    /// block, and not after a failed wall angel test until a re-assessment passes (A5), which a forecast
-    /// cannot assume.
-    fn t3_open(&mut self, date: Date, block: u32) -> bool {
-        let locked = (self.first_wall_angel_failed && block == 1) || self.findings.wall_angel_failed;
-        if locked || (self.profile.is_beginner() && block == 1) {
-            return false;
-        }
-        let (count, first) = match self.log {
-            // Up to today the log must show the tolerance; after today the forecast adds its sessions.
-            Some(log) => {
-                let (count, first) = log.tolerance(date.min(log.today));
-                (count + self.t2_sessions, first.or(self.first_t2))
-            }
-            None => (self.t2_sessions, self.first_t2),
-        };
-        let shown = count >= 4 && first.is_some_and(|first| date >= first.saturating_add(14.days()));
-        if shown && self.t3_opened.is_none() {
-            self.t3_opened = Some(date);
-        }
-        shown
-    }
-
-    fn count_tiers(&mut self, session: &Session) {
-        // Days before today count through the log; today counts as forecast until something is logged.
-        let logged = |l: &LogView| {
-            session.date < l.today || (session.date == l.today && l.history.trained_days(l.today, l.today) > 0)
-        };
-        if self.log.is_some_and(logged) {
-            return;
-        }
-        let has_t2 = session.main.iter().any(|m| self.catalog.get(&m.exercise).is_some_and(|e| e.tier == Some(2)));
-        if has_t2 {
-            self.t2_sessions += 1;
-            self.first_t2.get_or_insert(session.date);
-        }
-    }
-
     /// A session from its exercises: doses, progression, warm-up, cool-down, fitted to the time budget,
     /// then what the log says about the day (METHOD R2, R3, R5).
     fn session(&mut self, date: Date, picks: &[Pick], ctx: &DoseContext) -> Session {
@@ -374,136 +270,11 @@ impl<'c> Planner<'c> {
             Session { date, focus: Focus::Full, heavy: false, minutes: 0, warmup: self.warmup.clone(), main, cooldown };
         self.soreness(&mut session);
         self.readiness(&mut session);
-        if timing::fit(&mut session, budget, self.catalog, self.profile.is_lifter()) {
+        if timing::fit(&mut session, budget, self.catalog) {
             self.trimmed += 1;
         }
         finish(&mut session, self.catalog);
         session
-    }
-
-    /// Counts what prescribing found, for the block decisions, and keeps its notices.
-    fn absorb(&mut self, date: Date, outcome: Outcome) {
-        let past = self.log.is_some_and(|l| date <= l.today);
-        if past {
-            self.block_successes += outcome.successes;
-            self.block_setbacks += outcome.setbacks;
-            self.week_plateaus += outcome.plateaus;
-        }
-        for change in outcome.changes {
-            if !self.changes.iter().any(|(_, n)| *n == change.1) {
-                self.changes.push(change);
-            }
-        }
-    }
-
-    /// METHOD R3: for two weeks after pain of 4/10 or more (or rising pain), an exercise gives way to a
-    /// same-pattern variation that loads fewer of its joints, with targets of its own.
-    fn spare_pain(&mut self, date: Date, picks: &[Pick]) -> Vec<Pick> {
-        let Some(log) = self.log else { return picks.to_vec() };
-        let mut out: Vec<Pick> = Vec::with_capacity(picks.len());
-        for p in picks {
-            let Some(event) = log.stopped(&p.exercise.id, date) else {
-                out.push(p.clone());
-                continue;
-            };
-            let used: Vec<&str> = picks.iter().chain(&out).map(|q| q.exercise.id.as_str()).collect();
-            let chooser = &self.chooser;
-            let sub = crate::adapt::pain_substitute(self.catalog, p.exercise, |c| chooser.allows(c), &used);
-            let until = event.date.saturating_add(crate::adapt::PAIN_DAYS.days());
-            let how = if event.rising {
-                "pain rising from set to set".to_string()
-            } else {
-                format!("pain {}/10", event.pain)
-            };
-            let text = match sub {
-                Some(sub) => format!(
-                    "{} stopped after {how} on {}: {} takes its place, with its own targets, until {until}. {}",
-                    p.exercise.name,
-                    event.date,
-                    sub.name,
-                    notices::NOT_MEDICAL_ADVICE
-                ),
-                None => format!(
-                    "{} stopped after {how} on {} and left out until {until}: no variation spares its joints. {}",
-                    p.exercise.name,
-                    event.date,
-                    notices::NOT_MEDICAL_ADVICE
-                ),
-            };
-            self.block_setbacks += 1;
-            if !self.changes.iter().any(|(_, n)| n.text == text) {
-                self.changes.push((date, Notice::new("R3", text)));
-            }
-            if let Some(sub) = sub {
-                let mut why = p.why.clone();
-                why.push("R3");
-                out.push(Pick { exercise: sub, why, instead_of: None, forced: false, ..p.clone() });
-            }
-        }
-        out
-    }
-
-    /// METHOD R2: soreness of 7+ on two check-ins in a row, or three in a week, cuts the next 7 days'
-    /// sets by about a third, or brings the deload forward once three hard weeks are done.
-    fn soreness(&mut self, session: &mut Session) {
-        let Some(log) = self.log else { return };
-        let date = session.date;
-        let seen = date.saturating_sub(1.days()).min(log.today);
-        let Some(trigger) = log.history.soreness_trigger(date.saturating_sub(7.days()), seen) else { return };
-        self.week_sore = true;
-        if self.hard_weeks >= 3 && !self.deload_next {
-            self.deload_next = true;
-        }
-        for m in &mut session.main {
-            let cut = ((m.sets as f64) * 2.0 / 3.0).round().max(1.0) as u32;
-            if cut < m.sets {
-                m.sets = cut;
-                m.why.push(Cow::Borrowed("R2"));
-                sort_why(&mut m.why);
-            }
-        }
-        let text = format!(
-            "Soreness of 7/10 or more kept showing (last on {trigger}): sets cut by about a third until {}.",
-            trigger.saturating_add(7.days())
-        );
-        if !self.changes.iter().any(|(_, n)| n.text == text) {
-            self.block_setbacks += 1;
-            self.changes.push((date, Notice::new("R2", text)));
-        }
-    }
-
-    /// METHOD R5: poor sleep, high stress or low energy on the day keep the exercises and lower the RPE
-    /// by one (by two when two or more are poor).
-    fn readiness(&mut self, session: &mut Session) {
-        let Some(log) = self.log else { return };
-        if session.date > log.today {
-            return;
-        }
-        let Some(checkin) = log.history.checkin_on(session.date) else { return };
-        let flags = crate::history::readiness_flags(&checkin);
-        if flags == 0 {
-            return;
-        }
-        let drop = if flags >= 2 { 2.0 } else { 1.0 };
-        for m in &mut session.main {
-            let rpe = (m.rpe - drop).max(5.0);
-            if let (Some(kg), Some(r)) = (m.load_kg, m.reps) {
-                let ratio = crate::load::rts_percent(r.target, rpe).zip(crate::load::rts_percent(r.target, m.rpe));
-                if let (Some((lower, now)), Some(implement)) =
-                    (ratio, self.catalog.get(&m.exercise).and_then(|e| e.load))
-                {
-                    m.load_kg = Some(crate::load::round_down(kg * lower / now, implement, self.profile.units));
-                }
-            }
-            m.rpe = rpe;
-            m.why.push(Cow::Borrowed("R5"));
-            sort_why(&mut m.why);
-        }
-        let text = format!(
-            "Readiness on {} was low (sleep under 6 h, high stress or low energy): same exercises, RPE {} lower.",
-            session.date, drop
-        );
-        self.changes.push((session.date, Notice::new("R5", text)));
     }
 
     /// METHOD B2: the same movements and frequency, at most 60% of the sets, RPE 5-6.
@@ -609,61 +380,6 @@ impl<'c> Planner<'c> {
         }
         sort_notices(&mut notices);
         notices
-    }
-
-    fn dated_changes(&self, from: Date, to: Date) -> impl Iterator<Item = Notice> + '_ {
-        self.changes
-            .iter()
-            .filter(move |(d, _)| *d >= from && *d <= to)
-            .map(|(d, n)| Notice { rule: n.rule.clone(), text: format!("{d}: {}", n.text) })
-    }
-
-    /// METHOD R3 and X1: pain of 5/10 or more, or pain flags twice within 14 days on one exercise.
-    fn referrals(&self, from: Date) -> Vec<Notice> {
-        let Some(log) = self.log else { return Vec::new() };
-        log.refer
-            .iter()
-            .filter(|(_, d)| *d >= from)
-            .map(|(id, d)| {
-                let name = self.catalog.get(id).map_or(id.as_str(), |e| e.name.as_str());
-                Notice::new(
-                    "R3",
-                    format!(
-                        "{name}: pain on {d} (5/10 or more, or twice in two weeks). See a doctor or physical \
-                         therapist before doing it again. {}",
-                        notices::NOT_MEDICAL_ADVICE
-                    ),
-                )
-            })
-            .collect()
-    }
-
-    /// The next planned session on or after today, with what changed and why (CONTRACT `next`).
-    fn next(&self, weeks: &[Week], log: &LogView) -> Option<NextSession> {
-        let today = log.today;
-        let (week, session) =
-            weeks.iter().flat_map(|w| w.sessions.iter().map(move |s| (w, s))).find(|(_, s)| s.date >= today)?;
-        let mut notices: Vec<Notice> = self
-            .changes
-            .iter()
-            .filter(|(d, _)| *d == session.date || (*d >= today.saturating_sub(14.days()) && *d <= today))
-            .map(|(_, n)| n.clone())
-            .collect();
-        notices.extend(self.referrals(today.saturating_sub(28.days())));
-        let reassess_from = self.deloads.iter().rev().find(|d| **d <= session.date).copied();
-        let due = week.deload || reassess_from.is_some_and(|d| session.date <= d.saturating_add(14.days()));
-        if due && !reassess_from.is_some_and(|d| log.history.assessed_between(d, today)) {
-            notices.push(Notice::new(
-                "A6",
-                "A block ends: re-assess with `backbone assess` (grip, wall angel, thoracic rotation, grip width); \
-                 the results shape the next block.",
-            ));
-        }
-        if week.deload {
-            notices.push(Notice::new("B2", "Deload week: the same movements with about half the sets at RPE 5-6."));
-        }
-        sort_notices(&mut notices);
-        Some(NextSession { session: session.clone(), notices })
     }
 }
 

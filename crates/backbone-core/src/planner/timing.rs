@@ -51,7 +51,7 @@ pub fn session_minutes(s: &Session, catalog: &Catalog) -> u32 {
 }
 
 /// Trims the session until it fits `budget` seconds; returns true when anything was cut.
-pub fn fit(s: &mut Session, budget: u32, catalog: &Catalog, _lifter: bool) -> bool {
+pub fn fit(s: &mut Session, budget: u32, catalog: &Catalog) -> bool {
     let over = |s: &Session| session_minutes(s, catalog) * 60 > budget;
     if !over(s) {
         return false;
