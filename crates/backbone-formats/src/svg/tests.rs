@@ -73,9 +73,7 @@ fn e1rm_chart(points: &[(Date, f64)]) -> String {
 #[test]
 fn a_typical_chart() {
     let points: Vec<(Date, f64)> = (0..24)
-        .map(|i| {
-            (date(2026, 11, 23).saturating_add(jiff::Span::new().days(i * 2 + i / 3)), 27.0 + f64::from(i as i32) * 0.4)
-        })
+        .map(|i| (date(2026, 11, 23).saturating_add(jiff::Span::new().days(i * 2 + i / 3)), 27.0 + f64::from(i) * 0.4))
         .collect();
     let svg = e1rm_chart(&points);
     let names = well_formed(&svg);
@@ -124,9 +122,8 @@ fn text_is_escaped_and_still_well_formed() {
 
 #[test]
 fn many_points_keep_only_the_last_dot() {
-    let points: Vec<(Date, f64)> = (0..80)
-        .map(|i| (date(2026, 10, 26).saturating_add(jiff::Span::new().days(i)), f64::from(i as i32 % 7)))
-        .collect();
+    let points: Vec<(Date, f64)> =
+        (0..80).map(|i| (date(2026, 10, 26).saturating_add(jiff::Span::new().days(i)), f64::from(i % 7))).collect();
     let svg = e1rm_chart(&points);
     well_formed(&svg);
     assert_eq!(svg.matches("<circle").count(), 1);
