@@ -38,8 +38,10 @@ const BLOCK: &str = "#6b7280";
 /// What to draw.
 pub struct Chart<'a> {
     pub title: &'a str,
-    /// The y axis's unit, written above it ("kg", "sets", "0-10").
+    /// The y axis's unit, written above it ("kg", "sets", "score 0-10").
     pub unit: &'a str,
+    /// What follows the latest value under the title, spacing included (" kg", "%", "/10").
+    pub value_unit: &'a str,
     /// What the x axis shows ("date", "week of").
     pub x_label: &'a str,
     /// The first and last day of the x axis.
@@ -49,6 +51,8 @@ pub struct Chart<'a> {
     pub points: &'a [(Date, f64)],
     /// Start the y axis at 0 (counts, shares) rather than near the lowest value (e1RM, grip).
     pub zero_based: bool,
+    /// The whole scale of a bounded measure (0-10 scores, 0-100%), shown in full whatever the data.
+    pub range: Option<(f64, f64)>,
     /// Deload weeks: first day and the day after the last.
     pub deloads: &'a [(Date, Date)],
     /// First days of blocks, with the block's number.
@@ -68,7 +72,7 @@ pub fn render(chart: &Chart) -> String {
     // `write!` into a String cannot fail; the results are ignored for that reason.
     let x = XScale::new(chart.from, chart.to);
     let values: Vec<f64> = chart.points.iter().map(|p| p.1).filter(|v| v.is_finite()).collect();
-    let y = YScale::new(&values, chart.zero_based);
+    let y = YScale::new(&values, chart.zero_based, chart.range);
     let title = escape(&shorten(chart.title, TITLE_CHARS));
     let _ = write!(
         s,
@@ -116,13 +120,13 @@ pub fn render(chart: &Chart) -> String {
         );
         let _ = write!(
             s,
-            "\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{SMALL_SIZE}\" fill=\"{MUTED}\">B{block}</text>",
+            "\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{SMALL_SIZE}\" fill=\"{MUTED}\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">B{block}</text>",
             bx + 4.0,
             top + 18.0
         );
     }
 
-    // Grid, y ticks and the unit.
+    // Grid, y ticks and the unit (from the left edge, so a long unit is not cut).
     for (v, label) in y.ticks() {
         let ty = y.at(v);
         let _ = write!(
@@ -140,8 +144,7 @@ pub fn render(chart: &Chart) -> String {
     }
     let _ = write!(
         s,
-        "\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{LABEL_SIZE}\" text-anchor=\"end\" fill=\"{INK}\">{}</text>",
-        LEFT - 8.0,
+        "\n<text x=\"16\" y=\"{:.1}\" font-size=\"{LABEL_SIZE}\" fill=\"{INK}\">{}</text>",
         TOP - 12.0,
         escape(chart.unit)
     );
@@ -207,9 +210,9 @@ pub fn render(chart: &Chart) -> String {
         let (_, _, last_value, last_date) = pts[pts.len() - 1];
         let _ = write!(
             s,
-            "\n<text x=\"16\" y=\"62\" font-size=\"{LABEL_SIZE}\" fill=\"{MUTED}\">latest <tspan font-weight=\"600\" fill=\"{LINE}\">{} {}</tspan> ({})</text>",
+            "\n<text x=\"16\" y=\"62\" font-size=\"{LABEL_SIZE}\" fill=\"{MUTED}\">latest <tspan font-weight=\"600\" fill=\"{LINE}\">{}{}</tspan> ({})</text>",
             escape(&number(last_value, 3)),
-            escape(chart.unit),
+            escape(chart.value_unit),
             escape(&(chart.date_label)(last_date))
         );
     }
@@ -305,18 +308,26 @@ struct YScale {
 }
 
 impl YScale {
-    fn new(values: &[f64], zero_based: bool) -> YScale {
+    fn new(values: &[f64], zero_based: bool, range: Option<(f64, f64)>) -> YScale {
         let (mut min, mut max) = values.iter().fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
         if values.is_empty() {
             (min, max) = (0.0, 1.0);
         }
-        if zero_based {
+        if let Some((lo, hi)) = range {
+            // The whole scale, widened only if the data go past it.
+            (min, max) = (min.min(lo), max.max(hi));
+        } else if zero_based {
             min = min.min(0.0);
             max = max.max(0.0);
         }
         if max - min < 1e-9 {
             let pad = if max.abs() > 1e-9 { max.abs() * 0.1 } else { 1.0 };
             (min, max) = (if zero_based && min >= 0.0 { 0.0 } else { min - pad }, max + pad);
+        } else if !zero_based && range.is_none() {
+            // Room around the data, and at least 5% of its size, so that 44 -> 46 kg of grip does not
+            // fill the plot as if it had doubled.
+            let pad = ((max - min) * 0.15).max(max.abs().max(min.abs()) * 0.05);
+            (min, max) = (min - pad, max + pad);
         }
         let step = nice_step(max - min, 4);
         let lo = (min / step).floor() * step;

@@ -54,6 +54,17 @@ impl DateStyle {
         };
         d.strftime(pattern).to_string()
     }
+
+    /// A date without weekday or year, for chart axes: "11-23", "11/23", "23.11.", "23/11".
+    pub fn short(self, d: Date) -> String {
+        let pattern = match self {
+            DateStyle::Iso => "%m-%d",
+            DateStyle::MonthFirst => "%m/%d",
+            DateStyle::DayDot => "%d.%m.",
+            DateStyle::DaySlash => "%d/%m",
+        };
+        d.strftime(pattern).to_string()
+    }
 }
 
 #[cfg(test)]
@@ -69,5 +80,9 @@ mod tests {
         assert_eq!(DateStyle::for_locale("sv_SE.UTF-8").format(d), "Mon 2026-11-23");
         assert_eq!(DateStyle::for_locale("C.UTF-8").format(d), "Mon 2026-11-23");
         assert_eq!(DateStyle::for_locale("").format(d), "Mon 2026-11-23");
+        assert_eq!(DateStyle::for_locale("C").short(d), "11-23");
+        assert_eq!(DateStyle::for_locale("en_US.UTF-8").short(d), "11/23");
+        assert_eq!(DateStyle::for_locale("de_DE.UTF-8").short(d), "23.11.");
+        assert_eq!(DateStyle::for_locale("fr_FR.UTF-8").short(d), "23/11");
     }
 }

@@ -76,6 +76,12 @@ impl Kpi {
     pub fn latest(&self) -> Option<f64> {
         self.series.last().map(|p| p.value)
     }
+
+    /// The means the trend compares: first third and last third of the series.
+    pub fn thirds(&self) -> Option<(f64, f64)> {
+        let values: Vec<f64> = self.series.iter().map(|p| p.value).collect();
+        super::trend::thirds(&values)
+    }
 }
 
 /// What a KPI is, before its values.
@@ -178,7 +184,7 @@ pub fn report(profile: &Profile, sessions: &[SessionLog], plan: &Plan, w: Window
         }
     }
     kpis.push(
-        Spec::new("pull_push", "Pulling sets per pressing set", "ratio", Better::Higher, 2)
+        Spec::new("pull_push", "Pulling sets per pressing set", "ratio", Better::Neither, 2)
             .kpi(per_week(&|v| v.pull_push())),
     );
     kpis.push(
@@ -321,7 +327,9 @@ fn notices(
     let mut out: Vec<Notice> =
         plan.notices.iter().filter(|n| ENGINE_RULES.contains(&n.rule.as_ref())).cloned().collect();
 
-    // METHOD B5 on the last finished week that was not a deload.
+    // METHOD B5 on the last finished week that was not a deload. Under the target only counts when the
+    // week's planned sessions were all done: sets missed with their sessions are adherence (K7) instead.
+    let all_done = |m: Date| adherence.iter().find(|a| a.monday == m).is_none_or(|a| a.done >= a.planned);
     let deload = |m: Date| {
         let mid = m.saturating_add(3.days());
         plan.weeks.iter().any(|wk| wk.deload && wk.start <= mid && mid < wk.start.saturating_add(7.days()))
@@ -342,7 +350,7 @@ fn notices(
                     v.monday, target.cap
                 ),
             ));
-        } else if v.upper_back > 0.0 && v.upper_back < target.low {
+        } else if v.upper_back > 0.0 && v.upper_back < target.low && all_done(v.monday) {
             out.push(Notice::new(
                 "B5",
                 format!(

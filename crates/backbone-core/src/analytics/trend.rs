@@ -37,17 +37,22 @@ impl Trend {
 /// enough that a 2.5 kg step on a 100 kg lift (2.5%) shows, large enough that rounding noise does not.
 pub const FLAT_WITHIN: f64 = 0.02;
 
-/// The trend of values in date order: the mean of the last third against the mean of the first third
-/// (at least one value each). Fewer than two values, or values that are not finite, are flat.
-pub fn trend(values: &[f64]) -> Trend {
+/// The mean of the first third and of the last third of values in date order (at least one value
+/// each); `None` for fewer than two values or values that are not finite.
+pub fn thirds(values: &[f64]) -> Option<(f64, f64)> {
     let n = values.len();
     if n < 2 || values.iter().any(|v| !v.is_finite()) {
-        return Trend::Flat;
+        return None;
     }
     let third = (n / 3).max(1);
     let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
-    let first = mean(&values[..third]);
-    let last = mean(&values[n - third..]);
+    Some((mean(&values[..third]), mean(&values[n - third..])))
+}
+
+/// The trend of values in date order: the mean of the last third against the mean of the first third.
+/// Fewer than two values, or values that are not finite, are flat.
+pub fn trend(values: &[f64]) -> Trend {
+    let Some((first, last)) = thirds(values) else { return Trend::Flat };
     let scale = first.abs().max(last.abs());
     if scale == 0.0 || (last - first).abs() <= FLAT_WITHIN * scale {
         Trend::Flat

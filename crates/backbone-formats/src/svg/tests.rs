@@ -59,11 +59,13 @@ fn e1rm_chart(points: &[(Date, f64)]) -> String {
     render(&Chart {
         title: "Chest-supported row e1RM",
         unit: "kg",
+        value_unit: " kg",
         x_label: "date",
         from: date(2026, 10, 26),
         to: date(2027, 1, 17),
         points,
         zero_based: false,
+        range: None,
         deloads: &[(date(2026, 12, 14), date(2026, 12, 21))],
         block_starts: &[(date(2026, 11, 23), 1), (date(2026, 12, 21), 2)],
         date_label: &iso_short,
@@ -106,11 +108,13 @@ fn text_is_escaped_and_still_well_formed() {
     let svg = render(&Chart {
         title: nasty,
         unit: "<kg>",
+        value_unit: " <kg>",
         x_label: "a & b",
         from: date(2026, 11, 23),
         to: date(2026, 11, 29),
         points: &[(date(2026, 11, 23), 1.0), (date(2026, 11, 25), f64::NAN), (date(2026, 11, 26), 2.0)],
         zero_based: true,
+        range: None,
         deloads: &[],
         block_starts: &[],
         date_label: &|_| "<&>".to_string(),
@@ -118,6 +122,27 @@ fn text_is_escaped_and_still_well_formed() {
     well_formed(&svg);
     assert!(!svg.contains("<b>") && !svg.contains("<kg>"));
     assert!(svg.contains("Row &lt;b&gt;&amp;&lt;/b&gt; &quot;press&quot; &#39;n&#39; pull\u{fffd}]]&gt;"));
+}
+
+#[test]
+fn a_bounded_scale_is_shown_whole() {
+    let svg = render(&Chart {
+        title: "Soreness",
+        unit: "score 0-10",
+        value_unit: "/10",
+        x_label: "date",
+        from: date(2026, 11, 23),
+        to: date(2026, 11, 29),
+        points: &[(date(2026, 11, 23), 3.0), (date(2026, 11, 26), 4.0)],
+        zero_based: true,
+        range: Some((0.0, 10.0)),
+        deloads: &[],
+        block_starts: &[],
+        date_label: &iso_short,
+    });
+    well_formed(&svg);
+    assert!(svg.contains(">10</text>") && svg.contains(">0</text>"), "{svg}");
+    assert!(svg.contains(">4/10</tspan>"));
 }
 
 #[test]
@@ -141,12 +166,15 @@ fn tick_steps_are_round() {
     assert_eq!(number(2.50, 1), "2.5");
     assert_eq!(number(-0.0, 1), "0");
     assert_eq!(number(22_400.0, 0), "22k");
-    let y = YScale::new(&[27.1, 36.3], false);
-    assert_eq!((y.lo, y.hi, y.step), (25.0, 37.5, 2.5));
-    let y = YScale::new(&[0.4, 0.9], true);
+    // 27.1 to 36.3 padded by 1.82 either side (5% of 36.3 is more than 15% of the range).
+    let y = YScale::new(&[27.1, 36.3], false, None);
+    assert_eq!((y.lo, y.hi, y.step), (25.0, 40.0, 5.0));
+    let y = YScale::new(&[0.4, 0.9], true, None);
     assert_eq!(y.lo, 0.0);
-    let flat = YScale::new(&[5.0, 5.0], true);
+    let flat = YScale::new(&[5.0, 5.0], true, None);
     assert!(flat.hi > 5.0 && flat.lo == 0.0);
+    let score = YScale::new(&[1.0, 8.0], false, Some((0.0, 10.0)));
+    assert_eq!((score.lo, score.hi), (0.0, 10.0));
 }
 
 #[test]

@@ -120,8 +120,9 @@ fn notices_for_sets_under_target_low_adherence_pressing_and_grip() {
     );
     assert_eq!(values(kpi(&r, "pull_push")), [(date(2026, 11, 30), 0.6)]);
 
-    // Sets logged in the last finished week, but few: B5.
-    let log = vec![session(date(2026, 12, 7), sets("chest-supported-row", 3, 8, 20.0, 8.0))];
+    // Every planned session of the last finished week done, but with few sets: B5.
+    let day = |d: i8| session(date(2026, 12, d), sets("chest-supported-row", 1, 8, 20.0, 8.0));
+    let log = vec![day(7), day(9), day(11)];
     let r = report(&p, &log, &plan, three_weeks());
     let b5: Vec<&Notice> = r.notices.iter().filter(|n| n.rule == "B5").collect();
     assert_eq!(b5.len(), 1);
@@ -130,6 +131,9 @@ fn notices_for_sets_under_target_low_adherence_pressing_and_grip() {
         "{}",
         b5[0].text
     );
+    // The same sets with a session missed: that is adherence, not the plan's volume.
+    let r = report(&p, &log[..2], &plan, three_weeks());
+    assert!(!r.notices.iter().any(|n| n.rule == "B5"), "{:#?}", r.notices);
 }
 
 #[test]
