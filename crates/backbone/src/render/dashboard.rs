@@ -77,7 +77,7 @@ pub fn dashboard(report: &Report, profile: &Profile, dates: DateStyle, out: &mut
         writeln!(out, "  Nothing to change: keep training as planned.")?;
     }
     for n in &report.notices {
-        wrap(out, &format!("  [{}] ", n.rule), &n.text, WIDTH)?;
+        wrap(out, &format!("  [{}] ", n.rule), &dates.localize(&n.text), WIDTH)?;
     }
     writeln!(out, "\n`--json` has every KPI; `--charts DIR` draws each one.")?;
     Ok(())

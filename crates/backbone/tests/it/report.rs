@@ -322,3 +322,21 @@ fn the_dashboard_speaks_pounds_to_lb_users() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(" lb ") && !out.contains(" kg "), "{out}");
 }
+
+#[test]
+fn the_dashboard_writes_dates_the_locales_way() {
+    let db = Db::trained();
+    let out = backbone()
+        .env("LC_ALL", "de_DE.UTF-8")
+        .arg("--db")
+        .arg(&db.path)
+        .args(["report", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Mon 26.10.2026 to Sun 17.01.2027"), "{text}");
+    // Dates inside the engine's notices too.
+    assert!(text.contains("[R2] 13.01.2027:"), "{text}");
+    assert!(!text.contains("2027-01"), "{text}");
+}
