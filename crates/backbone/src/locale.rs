@@ -79,14 +79,14 @@ impl DateStyle {
         let mut rest = 0;
         let mut i = 0;
         while i < b.len() {
-            if iso(i) {
-                if let Ok(d) = text[i..i + 10].parse::<Date>() {
-                    out.push_str(&text[rest..i]);
-                    out.push_str(&self.numeric(d));
-                    i += 10;
-                    rest = i;
-                    continue;
-                }
+            if iso(i)
+                && let Ok(d) = text[i..i + 10].parse::<Date>()
+            {
+                out.push_str(&text[rest..i]);
+                out.push_str(&self.numeric(d));
+                i += 10;
+                rest = i;
+                continue;
             }
             i += 1;
         }
