@@ -4,6 +4,7 @@
 //! the store and the web app can share it and the tests can pin it down byte for byte.
 
 pub mod adapt;
+pub mod analytics;
 pub mod catalog;
 pub mod history;
 pub mod load;

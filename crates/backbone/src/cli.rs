@@ -9,6 +9,7 @@ mod init;
 mod log;
 mod next;
 mod plan;
+mod report;
 mod undo;
 
 use std::path::PathBuf;
@@ -58,6 +59,8 @@ pub enum Command {
     Assess(assess::Args),
     /// The latest logged sessions.
     History(history::Args),
+    /// Your progress: KPIs with trends, and what the engine will do about them.
+    Report(report::Args),
     /// Remove the last logged entry.
     Undo(undo::Args),
     /// List the exercise catalog, or show one exercise.
@@ -81,6 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Checkin(args) => checkin::run(args, &globals),
         Command::Assess(args) => assess::run(args, &globals),
         Command::History(args) => history::run(args, &globals),
+        Command::Report(args) => report::run(args, &globals),
         Command::Undo(args) => undo::run(args, &globals),
         Command::Exercises(args) => exercises::run(args, &globals),
     }

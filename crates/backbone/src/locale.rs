@@ -54,6 +54,56 @@ impl DateStyle {
         };
         d.strftime(pattern).to_string()
     }
+
+    /// A date without weekday: "2026-11-23", "11/23/2026", "23.11.2026", "23/11/2026".
+    pub fn numeric(self, d: Date) -> String {
+        let pattern = match self {
+            DateStyle::Iso => "%Y-%m-%d",
+            DateStyle::MonthFirst => "%m/%d/%Y",
+            DateStyle::DayDot => "%d.%m.%Y",
+            DateStyle::DaySlash => "%d/%m/%Y",
+        };
+        d.strftime(pattern).to_string()
+    }
+
+    /// Text with every ISO date in it (as notices carry them) written this style's way.
+    pub fn localize(self, text: &str) -> String {
+        let b = text.as_bytes();
+        let iso = |i: usize| {
+            i + 10 <= b.len()
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit())
+                && (0..10).all(|k| if k == 4 || k == 7 { b[i + k] == b'-' } else { b[i + k].is_ascii_digit() })
+        };
+        let mut out = String::with_capacity(text.len());
+        let mut rest = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if iso(i)
+                && let Ok(d) = text[i..i + 10].parse::<Date>()
+            {
+                out.push_str(&text[rest..i]);
+                out.push_str(&self.numeric(d));
+                i += 10;
+                rest = i;
+                continue;
+            }
+            i += 1;
+        }
+        out.push_str(&text[rest..]);
+        out
+    }
+
+    /// A date without weekday or year, for chart axes: "11-23", "11/23", "23.11.", "23/11".
+    pub fn short(self, d: Date) -> String {
+        let pattern = match self {
+            DateStyle::Iso => "%m-%d",
+            DateStyle::MonthFirst => "%m/%d",
+            DateStyle::DayDot => "%d.%m.",
+            DateStyle::DaySlash => "%d/%m",
+        };
+        d.strftime(pattern).to_string()
+    }
 }
 
 #[cfg(test)]
@@ -69,5 +119,19 @@ mod tests {
         assert_eq!(DateStyle::for_locale("sv_SE.UTF-8").format(d), "Mon 2026-11-23");
         assert_eq!(DateStyle::for_locale("C.UTF-8").format(d), "Mon 2026-11-23");
         assert_eq!(DateStyle::for_locale("").format(d), "Mon 2026-11-23");
+        assert_eq!(DateStyle::for_locale("C").short(d), "11-23");
+        assert_eq!(DateStyle::for_locale("de_DE").numeric(d), "23.11.2026");
+        assert_eq!(DateStyle::for_locale("en_US.UTF-8").short(d), "11/23");
+        assert_eq!(DateStyle::for_locale("de_DE.UTF-8").short(d), "23.11.");
+        assert_eq!(DateStyle::for_locale("fr_FR.UTF-8").short(d), "23/11");
+    }
+
+    #[test]
+    fn dates_inside_text_follow_the_locale() {
+        let de = DateStyle::for_locale("de_DE.UTF-8");
+        assert_eq!(de.localize("2027-01-13: sets cut until 2027-01-18."), "13.01.2027: sets cut until 18.01.2027.");
+        // Not dates: longer digit runs, invalid days; text without dates is unchanged, non-ASCII included.
+        assert_eq!(de.localize("12027-01-13 2026-02-30 ≥ 7/10"), "12027-01-13 2026-02-30 ≥ 7/10");
+        assert_eq!(DateStyle::Iso.localize("week of 2027-01-11"), "week of 2027-01-11");
     }
 }

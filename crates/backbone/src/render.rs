@@ -1,4 +1,9 @@
-//! Human output: a plan a person can train from, and the catalog as tables and cards.
+//! Human output: a plan a person can train from, the catalog as tables and cards, and the progress
+//! dashboard (`render/dashboard.rs`).
+
+mod dashboard;
+
+pub use dashboard::dashboard;
 
 use std::io::Write;
 

@@ -5,6 +5,7 @@ mod exercises;
 mod keeping_a_log;
 mod plan;
 mod profile_errors;
+mod report;
 
 use std::path::PathBuf;
 

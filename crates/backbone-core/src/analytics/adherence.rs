@@ -1,0 +1,90 @@
+//! Adherence (METHOD K7): sessions done against sessions planned, per ISO week.
+//!
+//! Planned sessions come from the adapted plan (`adapt(profile, log, today).plan`), so a deload or a
+//! schedule change counts as the plan had it; a session is done when its day has logged sets (any sets:
+//! an extra day counts too, which is why the share is capped at 1). Days after today are not counted yet.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::{Log, Window};
+use crate::plan::Plan;
+
+/// One ISO week's sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct WeekAdherence {
+    pub monday: Date,
+    pub planned: u32,
+    pub done: u32,
+}
+
+impl WeekAdherence {
+    /// Done per planned, at most 1; `None` when nothing was planned.
+    pub fn share(&self) -> Option<f64> {
+        (self.planned > 0).then(|| (f64::from(self.done) / f64::from(self.planned)).min(1.0))
+    }
+}
+
+/// Sessions planned and done per ISO week of the window, up to today.
+pub fn adherence(plan: &Plan, log: &Log, w: Window) -> Vec<WeekAdherence> {
+    w.mondays()
+        .into_iter()
+        .map(|monday| {
+            let (first, last) = w.week(monday);
+            let planned = plan.sessions().filter(|(_, s)| s.date >= first && s.date <= last).count() as u32;
+            let mut days: Vec<Date> =
+                log.between(first, last).iter().filter(|s| !s.sets.is_empty()).map(|s| s.date).collect();
+            days.dedup();
+            WeekAdherence { monday, planned, done: days.len() as u32 }
+        })
+        .collect()
+}
+
+/// Done and planned summed over several weeks.
+pub fn total(weeks: &[WeekAdherence]) -> (u32, u32) {
+    weeks.iter().fold((0, 0), |(d, p), w| (d + w.done, p + w.planned))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::log::{SessionLog, SetLog};
+    use crate::planner;
+    use crate::profile::{Assessment, Profile};
+    use jiff::civil::date;
+
+    fn trained(d: Date) -> SessionLog {
+        SessionLog {
+            id: format!("t{d}"),
+            date: d,
+            checkin: None,
+            sets: vec![SetLog { reps: Some(10), ..SetLog::new("band-row") }],
+            measurements: Assessment::default(),
+        }
+    }
+
+    #[test]
+    fn done_over_planned_per_week_capped_at_one() {
+        // Mon, Wed, Fri from Mon 2026-11-23.
+        let text = include_str!("../../../../examples/contract-example.toml");
+        let profile = Profile::parse(text, "contract-example.toml").unwrap();
+        let plan = planner::plan(&profile, 3).unwrap();
+        let log = vec![
+            // Week 1: two of three, one of them twice (two entries, one day).
+            trained(date(2026, 11, 23)),
+            trained(date(2026, 11, 23)),
+            trained(date(2026, 11, 27)),
+            // Week 2: four days, more than planned.
+            trained(date(2026, 11, 30)),
+            trained(date(2026, 12, 1)),
+            trained(date(2026, 12, 2)),
+            trained(date(2026, 12, 4)),
+        ];
+        // Today is Wednesday of week 3: Mon and Wed are planned so far, neither done.
+        let w = Window { from: date(2026, 11, 16), to: date(2026, 12, 9) };
+        let weeks = adherence(&plan, &Log::new(&log), w);
+        let got: Vec<(u32, u32, Option<f64>)> = weeks.iter().map(|w| (w.planned, w.done, w.share())).collect();
+        assert_eq!(got, [(0, 0, None), (3, 2, Some(2.0 / 3.0)), (3, 4, Some(1.0)), (2, 0, Some(0.0))]);
+        assert_eq!(total(&weeks), (6, 8));
+    }
+}

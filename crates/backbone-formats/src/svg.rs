@@ -1,0 +1,413 @@
+//! SVG line charts for the progress report (METHOD K9): one series over dates, with deload weeks shaded
+//! and a thin line at each block start, axes and units labelled.
+//!
+//! A small hand-written writer rather than a plotting crate (DESIGN.md allows either): the charts are
+//! simple and the build stays lean. The chart scales with its container (`viewBox`, `width="100%"`);
+//! sizes are chosen so that text stays legible on a 360 px phone screen, where one unit of the 600-unit
+//! view box is 0.6 px: 20-unit labels show at 12 px. Every piece of text is escaped.
+
+use std::fmt::Write as _;
+use std::io;
+
+use jiff::civil::Date;
+
+/// The view box: 600 x 400 units.
+const WIDTH: f64 = 600.0;
+const HEIGHT: f64 = 400.0;
+/// The plot area's margins: room for the title and legend above, tick labels left and below.
+const LEFT: f64 = 72.0;
+const RIGHT: f64 = 20.0;
+const TOP: f64 = 100.0;
+const BOTTOM: f64 = 62.0;
+/// Font sizes in view-box units (x 0.6 on a 360 px screen).
+const TITLE_SIZE: u32 = 24;
+const LABEL_SIZE: u32 = 20;
+const SMALL_SIZE: u32 = 18;
+/// Titles longer than this are cut with an ellipsis so they stay inside the chart.
+const TITLE_CHARS: usize = 44;
+/// Above this many points, dots would crowd the line; only the last point keeps one.
+const MAX_DOTS: usize = 40;
+
+const INK: &str = "#1f2937";
+const MUTED: &str = "#4b5563";
+const GRID: &str = "#e5e7eb";
+const LINE: &str = "#1d4ed8";
+const DELOAD: &str = "#fde3c2";
+const BLOCK: &str = "#6b7280";
+
+/// What to draw.
+pub struct Chart<'a> {
+    pub title: &'a str,
+    /// The y axis's unit, written above it ("kg", "sets", "score 0-10").
+    pub unit: &'a str,
+    /// What follows the latest value under the title, spacing included (" kg", "%", "/10").
+    pub value_unit: &'a str,
+    /// What the x axis shows ("date", "week of").
+    pub x_label: &'a str,
+    /// The first and last day of the x axis.
+    pub from: Date,
+    pub to: Date,
+    /// The series in date order.
+    pub points: &'a [(Date, f64)],
+    /// Start the y axis at 0 (counts, shares) rather than near the lowest value (e1RM, grip).
+    pub zero_based: bool,
+    /// The whole scale of a bounded measure (0-10 scores, 0-100%), shown in full whatever the data.
+    pub range: Option<(f64, f64)>,
+    /// Deload weeks: first day and the day after the last.
+    pub deloads: &'a [(Date, Date)],
+    /// First days of blocks, with the block's number.
+    pub block_starts: &'a [(Date, u32)],
+    /// How a date is written on the x axis (the user's locale).
+    pub date_label: &'a dyn Fn(Date) -> String,
+}
+
+/// Writes the chart as a standalone SVG document.
+pub fn write_chart(chart: &Chart, out: &mut impl io::Write) -> io::Result<()> {
+    out.write_all(render(chart).as_bytes())
+}
+
+/// The chart as an SVG document.
+pub fn render(chart: &Chart) -> String {
+    let mut s = String::with_capacity(8 * 1024);
+    // `write!` into a String cannot fail; the results are ignored for that reason.
+    let x = XScale::new(chart.from, chart.to);
+    let values: Vec<f64> = chart.points.iter().map(|p| p.1).filter(|v| v.is_finite()).collect();
+    let y = YScale::new(&values, chart.zero_based, chart.range);
+    let title = escape(&shorten(chart.title, TITLE_CHARS));
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-labelledby="title desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">"#
+    );
+    let _ = write!(s, "\n<title id=\"title\">{}</title>", escape(chart.title));
+    let _ = write!(
+        s,
+        "\n<desc id=\"desc\">{}, {} from {} to {}; {} points.</desc>",
+        escape(chart.title),
+        escape(chart.unit),
+        chart.from,
+        chart.to,
+        chart.points.len()
+    );
+    let _ = write!(s, "\n<rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#ffffff\"/>");
+    let _ = write!(
+        s,
+        "\n<text x=\"16\" y=\"34\" font-size=\"{TITLE_SIZE}\" font-weight=\"600\" fill=\"{INK}\">{title}</text>"
+    );
+    legend(chart, &x, &mut s);
+
+    // Deload weeks behind everything else, then block starts.
+    let (top, bottom) = (TOP, HEIGHT - BOTTOM);
+    for &(start, end) in chart.deloads {
+        // `end` is the day after the deload: its left edge is the deload's right edge.
+        let (a, b) = (x.at(start.max(chart.from)), x.at(end.min(x.end)));
+        if b > a {
+            let _ = write!(
+                s,
+                "\n<rect x=\"{a:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{DELOAD}\"><title>deload week from {start}</title></rect>",
+                b - a,
+                bottom - top
+            );
+        }
+    }
+    for &(start, block) in chart.block_starts {
+        if start < chart.from || start > chart.to {
+            continue;
+        }
+        let bx = x.at(start);
+        let _ = write!(
+            s,
+            "\n<line x1=\"{bx:.1}\" y1=\"{top:.1}\" x2=\"{bx:.1}\" y2=\"{bottom:.1}\" stroke=\"{BLOCK}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+        );
+        let _ = write!(
+            s,
+            "\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{SMALL_SIZE}\" fill=\"{MUTED}\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">B{block}</text>",
+            bx + 4.0,
+            top + 18.0
+        );
+    }
+
+    // Grid, y ticks and the unit (from the left edge, so a long unit is not cut).
+    for (v, label) in y.ticks() {
+        let ty = y.at(v);
+        let _ = write!(
+            s,
+            "\n<line x1=\"{LEFT}\" y1=\"{ty:.1}\" x2=\"{:.1}\" y2=\"{ty:.1}\" stroke=\"{GRID}\" stroke-width=\"1\"/>",
+            WIDTH - RIGHT
+        );
+        let _ = write!(
+            s,
+            "\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{LABEL_SIZE}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
+            LEFT - 8.0,
+            ty + 7.0,
+            escape(&label)
+        );
+    }
+    let _ = write!(
+        s,
+        "\n<text x=\"16\" y=\"{:.1}\" font-size=\"{LABEL_SIZE}\" fill=\"{INK}\">{}</text>",
+        TOP - 12.0,
+        escape(chart.unit)
+    );
+
+    // Axes, x ticks and the x label.
+    let _ = write!(
+        s,
+        "\n<path d=\"M{LEFT} {top:.1}V{bottom:.1}H{:.1}\" fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.5\"/>",
+        WIDTH - RIGHT
+    );
+    for d in x.ticks() {
+        let tx = x.at(d);
+        let _ = write!(
+            s,
+            "\n<line x1=\"{tx:.1}\" y1=\"{bottom:.1}\" x2=\"{tx:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1.5\"/>",
+            bottom + 6.0
+        );
+        let _ = write!(
+            s,
+            "\n<text x=\"{tx:.1}\" y=\"{:.1}\" font-size=\"{LABEL_SIZE}\" text-anchor=\"middle\" fill=\"{MUTED}\">{}</text>",
+            bottom + 28.0,
+            escape(&(chart.date_label)(d))
+        );
+    }
+    let _ = write!(
+        s,
+        "\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{SMALL_SIZE}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
+        WIDTH - RIGHT,
+        HEIGHT - 6.0,
+        escape(chart.x_label)
+    );
+
+    // The series.
+    let pts: Vec<(f64, f64, f64, Date)> = chart
+        .points
+        .iter()
+        .filter(|p| p.1.is_finite() && p.0 >= chart.from && p.0 <= chart.to)
+        .map(|&(d, v)| (x.at(d), y.at(v), v, d))
+        .collect();
+    if pts.is_empty() {
+        let _ = write!(
+            s,
+            "\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{LABEL_SIZE}\" text-anchor=\"middle\" fill=\"{MUTED}\">No data in this period</text>",
+            (LEFT + WIDTH - RIGHT) / 2.0,
+            (top + bottom) / 2.0
+        );
+    } else {
+        if pts.len() > 1 {
+            let path: Vec<String> = pts.iter().map(|(px, py, _, _)| format!("{px:.1},{py:.1}")).collect();
+            let _ = write!(
+                s,
+                "\n<polyline points=\"{}\" fill=\"none\" stroke=\"{LINE}\" stroke-width=\"3\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>",
+                path.join(" ")
+            );
+        }
+        let dots = if pts.len() <= MAX_DOTS { &pts[..] } else { &pts[pts.len() - 1..] };
+        for (px, py, _, _) in dots {
+            let _ = write!(s, "\n<circle cx=\"{px:.1}\" cy=\"{py:.1}\" r=\"4.5\" fill=\"{LINE}\"/>");
+        }
+        // The latest value under the title, where a reader looks first (beside the point it would
+        // collide with the line). Values come rounded for output already; three decimals keep what is
+        // there (0.578 m/s, 31.25 kg).
+        let (_, _, last_value, last_date) = pts[pts.len() - 1];
+        let _ = write!(
+            s,
+            "\n<text x=\"16\" y=\"62\" font-size=\"{LABEL_SIZE}\" fill=\"{MUTED}\">latest <tspan font-weight=\"600\" fill=\"{LINE}\">{}{}</tspan> ({})</text>",
+            escape(&number(last_value, 3)),
+            escape(chart.value_unit),
+            escape(&(chart.date_label)(last_date))
+        );
+    }
+    s.push_str("\n</svg>\n");
+    s
+}
+
+/// The key to the shading and the dashed lines, top right, when the chart has either.
+fn legend(chart: &Chart, x: &XScale, s: &mut String) {
+    let has_deload = chart.deloads.iter().any(|&(a, b)| b > chart.from && a <= x.end);
+    let has_block = chart.block_starts.iter().any(|&(d, _)| d >= chart.from && d <= chart.to);
+    let mut right = WIDTH - RIGHT;
+    let y = 62.0;
+    if has_block {
+        let _ = write!(
+            s,
+            "\n<text x=\"{right:.1}\" y=\"{y:.1}\" font-size=\"{SMALL_SIZE}\" text-anchor=\"end\" fill=\"{MUTED}\">block start</text>"
+        );
+        right -= 112.0;
+        let _ = write!(
+            s,
+            "\n<line x1=\"{right:.1}\" y1=\"{:.1}\" x2=\"{right:.1}\" y2=\"{:.1}\" stroke=\"{BLOCK}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>",
+            y - 16.0,
+            y + 4.0
+        );
+        right -= 16.0;
+    }
+    if has_deload {
+        let _ = write!(
+            s,
+            "\n<text x=\"{right:.1}\" y=\"{y:.1}\" font-size=\"{SMALL_SIZE}\" text-anchor=\"end\" fill=\"{MUTED}\">deload week</text>"
+        );
+        right -= 122.0;
+        let _ = write!(
+            s,
+            "\n<rect x=\"{:.1}\" y=\"{:.1}\" width=\"18\" height=\"18\" fill=\"{DELOAD}\" stroke=\"#e0b98a\"/>",
+            right - 18.0,
+            y - 15.0
+        );
+    }
+}
+
+/// Dates to x: each day is a slot, `to` included.
+struct XScale {
+    from: Date,
+    /// The day after `to`: the right edge.
+    end: Date,
+    days: f64,
+}
+
+impl XScale {
+    fn new(from: Date, to: Date) -> XScale {
+        let to = to.max(from);
+        let end = to.tomorrow().unwrap_or(to);
+        let days = f64::from((end - from).get_days().max(1));
+        XScale { from, end, days }
+    }
+
+    /// The left edge of a day.
+    fn at(&self, d: Date) -> f64 {
+        let offset = f64::from((d - self.from).get_days());
+        LEFT + (WIDTH - LEFT - RIGHT) * (offset / self.days).clamp(0.0, 1.0)
+    }
+
+    /// Mondays (or, for spans under two weeks, the first day) at most five apart on the axis.
+    fn ticks(&self) -> Vec<Date> {
+        let weeks = (self.days / 7.0).ceil().max(1.0);
+        let every = (weeks / 5.0).ceil().max(1.0) as i64;
+        let offset = i64::from(self.from.weekday().to_monday_zero_offset());
+        let mut d = if offset == 0 { self.from } else { self.from.saturating_add(jiff::Span::new().days(7 - offset)) };
+        let mut out = Vec::new();
+        while d < self.end {
+            out.push(d);
+            let next = d.saturating_add(jiff::Span::new().days(7 * every));
+            if next == d {
+                break;
+            }
+            d = next;
+        }
+        if out.is_empty() {
+            out.push(self.from);
+        }
+        out
+    }
+}
+
+/// Values to y, with round tick steps.
+struct YScale {
+    lo: f64,
+    hi: f64,
+    step: f64,
+    decimals: usize,
+}
+
+impl YScale {
+    fn new(values: &[f64], zero_based: bool, range: Option<(f64, f64)>) -> YScale {
+        let (mut min, mut max) = values.iter().fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+        if values.is_empty() {
+            (min, max) = (0.0, 1.0);
+        }
+        if let Some((lo, hi)) = range {
+            // The whole scale, widened only if the data go past it.
+            (min, max) = (min.min(lo), max.max(hi));
+        } else if zero_based {
+            min = min.min(0.0);
+            max = max.max(0.0);
+        }
+        if max - min < 1e-9 {
+            let pad = if max.abs() > 1e-9 { max.abs() * 0.1 } else { 1.0 };
+            (min, max) = (if zero_based && min >= 0.0 { 0.0 } else { min - pad }, max + pad);
+        } else if !zero_based && range.is_none() {
+            // Room around the data, and at least 5% of its size, so that 44 -> 46 kg of grip does not
+            // fill the plot as if it had doubled.
+            let pad = ((max - min) * 0.15).max(max.abs().max(min.abs()) * 0.05);
+            (min, max) = (min - pad, max + pad);
+        }
+        let step = nice_step(max - min, 4);
+        let lo = (min / step).floor() * step;
+        let hi = ((max / step).ceil() * step).max(lo + step);
+        YScale { lo, hi, step, decimals: decimals(step) }
+    }
+
+    fn at(&self, v: f64) -> f64 {
+        let t = ((v - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0);
+        HEIGHT - BOTTOM - (HEIGHT - BOTTOM - TOP) * t
+    }
+
+    fn ticks(&self) -> Vec<(f64, String)> {
+        let n = ((self.hi - self.lo) / self.step).round() as usize;
+        (0..=n).map(|i| self.lo + self.step * i as f64).map(|v| (v, number(v, self.decimals))).collect()
+    }
+}
+
+/// A round step (1, 2, 2.5 or 5 times a power of ten) giving about `target` intervals over `range`.
+fn nice_step(range: f64, target: u32) -> f64 {
+    let raw = range / f64::from(target);
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let norm = raw / magnitude;
+    let nice = match norm {
+        n if n <= 1.0 => 1.0,
+        n if n <= 2.0 => 2.0,
+        n if n <= 2.5 => 2.5,
+        n if n <= 5.0 => 5.0,
+        _ => 10.0,
+    };
+    nice * magnitude
+}
+
+/// Decimals that show a step exactly (2.5 -> 1, 0.05 -> 2, 20 -> 0).
+fn decimals(step: f64) -> usize {
+    (0..6)
+        .find(|d| {
+            let scaled = step * 10f64.powi(*d as i32);
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(6)
+}
+
+/// A number with at most `decimals` decimals, trailing zeros dropped; 10,000 and more as "12k".
+fn number(v: f64, decimals: usize) -> String {
+    if v.abs() >= 10_000.0 {
+        return format!("{}k", (v / 1000.0).round());
+    }
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    if s == "-0" { "0".into() } else { s }
+}
+
+/// At most `max` characters, the last an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// Text as XML character data or attribute value.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0 at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
