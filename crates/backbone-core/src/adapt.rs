@@ -78,8 +78,10 @@ pub struct LogView<'h> {
     pub today: Date,
     /// Logged sessions with T2 work for the gate (METHOD T4): (date, qualifies, pain flag).
     gate: Vec<(Date, bool, bool)>,
-    /// Pain of 4 or more, or rising pain, per exercise (METHOD R3).
+    /// Pain of 4 or more, or rising pain (METHOD R3), by date.
     pub stops: Vec<PainEvent>,
+    /// Indexes into `stops` per exercise, by date.
+    stops_by_exercise: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Exercises with pain of 5 or more, or two pain flags within 14 days: see a professional.
     pub refer: Vec<(String, Date)>,
 }
@@ -124,7 +126,11 @@ impl<'h> LogView<'h> {
         stops.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.exercise.cmp(&b.exercise)));
         refer.sort();
         refer.dedup_by(|a, b| a.0 == b.0);
-        LogView { history, today, gate, stops, refer }
+        let mut stops_by_exercise: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (i, p) in stops.iter().enumerate() {
+            stops_by_exercise.entry(p.exercise.clone()).or_default().push(i);
+        }
+        LogView { history, today, gate, stops, stops_by_exercise, refer }
     }
 
     /// METHOD T4 from the log: qualifying T2 sessions on or before `day` since the last pain flag, and
@@ -155,23 +161,12 @@ impl<'h> LogView<'h> {
 
     /// The pain event that keeps an exercise out of the plan on `day`, if any (METHOD R3).
     pub fn stopped(&self, exercise: &str, day: Date) -> Option<&PainEvent> {
-        self.stops
+        let events = self.stops_by_exercise.get(exercise)?;
+        events
             .iter()
             .rev()
-            .find(|p| p.exercise == exercise && p.date < day && day <= p.date.saturating_add(PAIN_DAYS.days()))
-    }
-
-    /// Ids stopped by pain on `day`, for the composition cache.
-    pub fn stopped_ids(&self, day: Date) -> Vec<&str> {
-        let mut ids: Vec<&str> = self
-            .stops
-            .iter()
-            .filter(|p| p.date < day && day <= p.date.saturating_add(PAIN_DAYS.days()))
-            .map(|p| p.exercise.as_str())
-            .collect();
-        ids.sort();
-        ids.dedup();
-        ids
+            .map(|&i| &self.stops[i])
+            .find(|p| p.date < day && day <= p.date.saturating_add(PAIN_DAYS.days()))
     }
 
     /// METHOD P1, P3, R1 for one exercise whose step is due on `day`; `anchor` is its last step and
@@ -237,15 +232,10 @@ pub fn plateaued(window: &[Exposure]) -> bool {
         None => false,
     };
     let reps_gain = later.iter().any(|e| {
-        e.top_load() == first.top_load() && total_reps(e) > total_reps(first)
-            || e.sets.iter().filter_map(|s| s.seconds).sum::<u32>()
-                > first.sets.iter().filter_map(|s| s.seconds).sum::<u32>()
+        (e.top_load() == first.top_load() && e.total_reps() > first.total_reps())
+            || e.total_seconds() > first.total_seconds()
     });
     !(e1rm_gain || reps_gain)
-}
-
-fn total_reps(e: &Exposure) -> u32 {
-    e.sets.iter().filter_map(|s| s.reps).sum()
 }
 
 /// A same-pattern variation that loads fewer of the exercise's joints (METHOD R3), from its

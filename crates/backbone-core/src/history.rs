@@ -9,11 +9,67 @@ use crate::load;
 use crate::log::{Checkin, SessionLog, SetLog};
 use crate::profile::Assessment;
 
+/// The sets of one exercise on one day: a run of one session's sets, borrowed as they are (the common
+/// case, and no copy of 50,000 references on every `next`), or a list when the exercise was logged in
+/// several places that day.
+#[derive(Debug, Clone)]
+pub enum Sets<'a> {
+    Run(&'a [SetLog]),
+    Scattered(Vec<&'a SetLog>),
+}
+
+impl<'a> Sets<'a> {
+    pub fn iter(&self) -> SetsIter<'_, 'a> {
+        match self {
+            Sets::Run(run) => SetsIter::Run(run.iter()),
+            Sets::Scattered(list) => SetsIter::Scattered(list.iter()),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Sets::Run(run) => run.len(),
+            Sets::Scattered(list) => list.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds another run of the same day.
+    fn extend(&mut self, more: &'a [SetLog]) {
+        if let Sets::Run(run) = self {
+            *self = Sets::Scattered(run.iter().collect());
+        }
+        if let Sets::Scattered(list) = self {
+            list.extend(more.iter());
+        }
+    }
+}
+
+/// Iterates the sets of an exposure.
+pub enum SetsIter<'s, 'a> {
+    Run(std::slice::Iter<'a, SetLog>),
+    Scattered(std::slice::Iter<'s, &'a SetLog>),
+}
+
+impl<'a> Iterator for SetsIter<'_, 'a> {
+    type Item = &'a SetLog;
+
+    fn next(&mut self) -> Option<&'a SetLog> {
+        match self {
+            SetsIter::Run(i) => i.next(),
+            SetsIter::Scattered(i) => i.next().copied(),
+        }
+    }
+}
+
 /// One session's sets of one exercise, with the readings the engine takes from them computed once.
 #[derive(Debug, Clone)]
 pub struct Exposure<'a> {
     pub date: Date,
-    pub sets: Vec<&'a SetLog>,
+    pub sets: Sets<'a>,
     top_load: Option<f64>,
     max_pain: u8,
     pain_rising: bool,
@@ -26,7 +82,7 @@ pub struct Exposure<'a> {
 }
 
 impl<'a> Exposure<'a> {
-    fn new(date: Date, sets: Vec<&'a SetLog>) -> Exposure<'a> {
+    fn new(date: Date, sets: Sets<'a>) -> Exposure<'a> {
         let mut e = Exposure {
             date,
             sets,
@@ -40,7 +96,7 @@ impl<'a> Exposure<'a> {
             total_seconds: 0,
         };
         let (mut first_pain, mut last_pain, mut pains, mut rising) = (None, None, 0, true);
-        for s in &e.sets {
+        for s in e.sets.iter() {
             if let Some(l) = s.load_kg {
                 e.top_load = Some(e.top_load.map_or(l, |b: f64| b.max(l)));
             }
@@ -129,12 +185,14 @@ pub struct History<'a> {
 }
 
 impl<'a> History<'a> {
-    /// Indexes sessions (in any order).
+    /// Indexes sessions (in any order; the store gives them in date order, so sorting is usually skipped).
     pub fn new(sessions: &'a [SessionLog]) -> History<'a> {
         let mut order: Vec<&SessionLog> = sessions.iter().collect();
-        order.sort_by_key(|s| s.date);
+        if !order.is_sorted_by_key(|s| s.date) {
+            order.sort_by_key(|s| s.date);
+        }
         let mut h = History::default();
-        let mut pending: FxHashMap<&'a str, Vec<(Date, Vec<&'a SetLog>)>> = FxHashMap::default();
+        let mut pending: FxHashMap<&'a str, Vec<(Date, Sets<'a>)>> = FxHashMap::default();
         for s in order {
             if let Some(c) = s.checkin.filter(|c| !c.is_empty()) {
                 h.checkins.push((s.date, c));
@@ -145,11 +203,12 @@ impl<'a> History<'a> {
             if !s.sets.is_empty() && h.training_dates.last() != Some(&s.date) {
                 h.training_dates.push(s.date);
             }
-            for set in &s.sets {
-                let list = pending.entry(set.exercise.as_ref()).or_default();
+            // Runs of consecutive sets of one exercise; an exercise seen again that day joins its exposure.
+            for run in s.sets.chunk_by(|a, b| a.exercise == b.exercise) {
+                let list = pending.entry(run[0].exercise.as_ref()).or_default();
                 match list.last_mut() {
-                    Some((date, sets)) if *date == s.date => sets.push(set),
-                    _ => list.push((s.date, vec![set])),
+                    Some((date, sets)) if *date == s.date => sets.extend(run),
+                    _ => list.push((s.date, Sets::Run(run))),
                 }
             }
         }
