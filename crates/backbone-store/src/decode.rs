@@ -19,6 +19,11 @@ pub(crate) struct Bad {
 }
 
 impl Bad {
+    /// A problem with `column` found by a decoder of its own (the sets of `sets_json`).
+    pub(crate) fn new(column: &'static str, problem: String) -> Bad {
+        Bad { column, problem }
+    }
+
     /// The error for the whole row: `table` and `row` say which one (e.g. `sessions`, `id "s-1"`).
     pub(crate) fn at(self, table: &str, row: impl std::fmt::Display) -> StoreError {
         StoreError::Corrupt(format!("table {table}, row {row}, column {}: {}", self.column, self.problem))
@@ -50,6 +55,14 @@ pub(crate) fn text<'r>(row: &'r Row<'_>, idx: usize, column: &'static str) -> Re
         ValueRef::Text(t) => {
             std::str::from_utf8(t).map_err(|_| Bad { column, problem: "holds text that is not UTF-8".into() })
         }
+        v => Err(wrong(column, v, "text")),
+    }
+}
+
+/// A non-null text column as bytes, for a reader that checks its UTF-8 itself (`sets::decode`).
+pub(crate) fn text_bytes<'r>(row: &'r Row<'_>, idx: usize, column: &'static str) -> Result<&'r [u8], Bad> {
+    match value(row, idx, column)? {
+        ValueRef::Text(t) => Ok(t),
         v => Err(wrong(column, v, "text")),
     }
 }

@@ -3,13 +3,15 @@
 //! `Store` is the whole API. Each write is one transaction (taken with `BEGIN IMMEDIATE`, so that a
 //! second process waits for the lock instead of failing half-way); reads never write, and a read of
 //! several queries runs in one read transaction so that it sees one snapshot. The SQL is in `sql.rs`,
-//! the checks on values read back in `decode.rs`, the schema in `migrations/sqlite/`.
+//! the checks on values read back in `decode.rs`, a session's sets (one JSON text in its row) in
+//! `sets.rs`, the schema in `migrations/sqlite/`.
 //!
 //! The store serves one local athlete (id 1) for now; the athlete is a field, passed to every query, so
 //! that a hosted mode can pick another without a query that could read someone else's rows.
 
 mod decode;
 mod error;
+mod sets;
 mod sql;
 
 use std::path::{Path, PathBuf};
@@ -122,6 +124,8 @@ impl Store {
 
     /// Records a performed session and its sets in one transaction. A session whose id is already in
     /// the log changes nothing and is `Logged::Duplicate`, so a retried or re-imported log is harmless.
+    /// A set outside what the log accepts (an RPE of 42, neither reps nor seconds) is `StoreError::Encode`
+    /// and nothing is written: the store would refuse to read it back.
     pub fn log_session(&mut self, session: &SessionLog, logged_on: Date) -> Result<Logged, StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing("logging a session")?;
         if !sql::insert_session(&tx, self.athlete, session, logged_on)? {
@@ -196,13 +200,10 @@ impl Store {
         sql::integrity_check(&self.conn)
     }
 
-    /// Reads a span of the log in one read transaction, so the sessions and the sets agree.
+    /// Reads a span of the log. No read transaction: a session and its sets are one row, read by one
+    /// statement, which SQLite runs in one snapshot.
     fn read(&self, span: Span) -> Result<Vec<SessionLog>, StoreError> {
-        let tx = self.conn.unchecked_transaction().doing("reading the log")?;
-        let found = sql::sessions(&tx, self.athlete, span)?;
-        // A read transaction has nothing to keep.
-        tx.rollback().doing("reading the log")?;
-        Ok(found)
+        sql::sessions(&self.conn, self.athlete, span)
     }
 }
 

@@ -7,7 +7,7 @@
 //! in a folder per backend. Callers own the transactions; these functions take a `&Connection`, which a
 //! `Transaction` derefs to.
 
-use backbone_core::log::{Checkin, SessionLog, SetLog};
+use backbone_core::log::{Checkin, SessionLog};
 use backbone_core::plan::Plan;
 use backbone_core::profile::{Assessment, Profile};
 use jiff::civil::Date;
@@ -15,6 +15,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Rows, Statement, params};
 
 use crate::decode::{self, Bad};
 use crate::error::Doing;
+use crate::sets;
 use crate::{StoreError, StoredProfile};
 
 /// The migrations for SQLite, in order: (version, SQL). Append only; never edit a released one.
@@ -166,18 +167,14 @@ fn versioned<T: serde::de::DeserializeOwned>(
 
 const NEXT_SEQ: &str = "SELECT COALESCE(MAX(seq), 0) + 1 FROM sessions WHERE athlete_id = $1";
 const INSERT_SESSION: &str = "INSERT INTO sessions \
-     (athlete_id, id, seq, date, logged_on, has_checkin, soreness, sleep_hours, stress, energy, ache, measurements_json) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (athlete_id, id) DO NOTHING";
-const INSERT_SET: &str = "INSERT INTO sets \
-     (athlete_id, session_id, position, exercise, reps, seconds, load_kg, rpe, quality, pain, bar_speed_mps) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-const COUNTS: &str = "SELECT (SELECT COUNT(*) FROM sessions WHERE athlete_id = $1), \
-     (SELECT COUNT(*) FROM sets WHERE athlete_id = $1)";
+     (athlete_id, id, seq, date, logged_on, has_checkin, soreness, sleep_hours, stress, energy, ache, \
+     measurements_json, set_count, sets_json) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (athlete_id, id) DO NOTHING";
+const COUNTS: &str = "SELECT COUNT(*), COALESCE(SUM(set_count), 0) FROM sessions WHERE athlete_id = $1";
 const NTH_LAST_LOGGED: &str = "SELECT seq FROM sessions WHERE athlete_id = $1 ORDER BY seq DESC LIMIT 1 OFFSET $2";
-const DELETE_SETS: &str = "DELETE FROM sets WHERE athlete_id = $1 AND session_id = $2";
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE athlete_id = $1 AND id = $2";
 
-/// Inserts a session and its sets; false (and nothing written) when the athlete already has that id.
+/// Inserts a session with its sets; false (and nothing written) when the athlete already has that id.
 pub(crate) fn insert_session(
     conn: &Connection,
     athlete: i64,
@@ -185,7 +182,6 @@ pub(crate) fn insert_session(
     logged_on: Date,
 ) -> Result<bool, StoreError> {
     const DOING: &str = "logging a session";
-    let seq: i64 = conn.query_row(NEXT_SEQ, params![athlete], |r| r.get(0)).doing(DOING)?;
     let c = s.checkin.unwrap_or_default();
     let measurements = if s.measurements.is_empty() {
         None
@@ -195,6 +191,13 @@ pub(crate) fn insert_session(
                 .map_err(|source| StoreError::Encode { what: "measurements", source })?,
         )
     };
+    // A set the store would refuse to read back is refused here, before anything is written, so that
+    // one bad value cannot make the whole log unreadable.
+    let sets = sets::encode(&s.sets).map_err(|problem| StoreError::Encode {
+        what: "sets",
+        source: <serde_json::Error as serde::ser::Error>::custom(format!("session {:?}, {problem}", s.id)),
+    })?;
+    let seq: i64 = conn.query_row(NEXT_SEQ, params![athlete], |r| r.get(0)).doing(DOING)?;
     let inserted = conn
         .prepare_cached(INSERT_SESSION)
         .and_then(|mut stmt| {
@@ -211,30 +214,12 @@ pub(crate) fn insert_session(
                 c.energy,
                 c.ache,
                 measurements,
+                s.sets.len() as i64,
+                sets,
             ])
         })
         .doing(DOING)?;
-    if inserted == 0 {
-        return Ok(false);
-    }
-    let mut stmt = conn.prepare_cached(INSERT_SET).doing(DOING)?;
-    for (position, set) in s.sets.iter().enumerate() {
-        stmt.execute(params![
-            athlete,
-            s.id,
-            position as i64,
-            set.exercise,
-            set.reps,
-            set.seconds,
-            set.load_kg,
-            set.rpe,
-            set.quality,
-            set.pain,
-            set.bar_speed_mps,
-        ])
-        .doing(DOING)?;
-    }
-    Ok(true)
+    Ok(inserted == 1)
 }
 
 /// (sessions, sets) of the athlete.
@@ -250,10 +235,8 @@ pub(crate) fn nth_last_logged(conn: &Connection, athlete: i64, offset: i64) -> R
     stmt.query_row(params![athlete, offset], |r| r.get(0)).optional().doing("finding the last logged sessions")
 }
 
-/// Deletes a session and its sets (the foreign key would cascade; saying so keeps it explicit and
-/// independent of the `foreign_keys` setting).
+/// Deletes a session, its sets with it.
 pub(crate) fn delete_session(conn: &Connection, athlete: i64, id: &str) -> Result<(), StoreError> {
-    conn.execute(DELETE_SETS, params![athlete, id]).doing("removing a session")?;
     conn.execute(DELETE_SESSION, params![athlete, id]).doing("removing a session")?;
     Ok(())
 }
@@ -272,96 +255,50 @@ pub(crate) enum Span {
 /// The columns of a session, in the order `session_row` reads them.
 macro_rules! session_columns {
     () => {
-        "SELECT id, seq, date, has_checkin, soreness, sleep_hours, stress, energy, ache, measurements_json \
-         FROM sessions WHERE athlete_id = $1"
-    };
-}
-
-/// The columns of a set, with the seq of its session, in the order `set_row` reads them. The join walks
-/// the sessions in the wanted order and each session's sets by primary key, so no sort is needed:
-/// `CROSS JOIN` (standard SQL) is how SQLite is told to keep `sessions` as the outer loop, which it
-/// would otherwise swap, then sort 50,000 rows.
-macro_rules! set_columns {
-    () => {
-        "SELECT s.seq, t.position, t.exercise, t.reps, t.seconds, t.load_kg, t.rpe, t.quality, t.pain, \
-         t.bar_speed_mps \
-         FROM sessions s CROSS JOIN sets t \
-         WHERE s.athlete_id = $1 AND t.athlete_id = s.athlete_id AND t.session_id = s.id"
+        "SELECT id, date, has_checkin, soreness, sleep_hours, stress, energy, ache, measurements_json, \
+         set_count, sets_json FROM sessions WHERE athlete_id = $1"
     };
 }
 
 const SESSIONS_ALL: &str = concat!(session_columns!(), " ORDER BY date, seq");
-const SETS_ALL: &str = concat!(set_columns!(), " ORDER BY s.date, s.seq, t.position");
 const SESSIONS_BETWEEN: &str = concat!(session_columns!(), " AND date >= $2 AND date <= $3 ORDER BY date, seq");
-const SETS_BETWEEN: &str =
-    concat!(set_columns!(), " AND s.date >= $2 AND s.date <= $3 ORDER BY s.date, s.seq, t.position");
 const SESSIONS_FROM_SEQ: &str = concat!(session_columns!(), " AND seq >= $2 ORDER BY seq DESC");
-const SETS_FROM_SEQ: &str = concat!(set_columns!(), " AND s.seq >= $2 ORDER BY s.seq DESC, t.position");
 
-/// Reads sessions with their sets: one query for the sessions and one for all their sets, in the same
-/// order, merged in one pass. Call inside a transaction so that both queries see the same snapshot.
+/// How many sessions a span holds, as the capacity of the vector they are read into: five years of
+/// sessions take some 280 KB, and growing that by doubling copies it and touches about twice as much
+/// fresh memory, which the kernel maps page by page (0.3 ms of a 4 ms read on the machine of the
+/// benchmarks). Only a hint: a log that changes in between costs a reallocation, nothing else.
+const COUNT_ALL: &str = "SELECT COUNT(*) FROM sessions WHERE athlete_id = $1";
+const COUNT_BETWEEN: &str = "SELECT COUNT(*) FROM sessions WHERE athlete_id = $1 AND date >= $2 AND date <= $3";
+const COUNT_FROM_SEQ: &str = "SELECT COUNT(*) FROM sessions WHERE athlete_id = $1 AND seq >= $2";
+
+/// Reads sessions with their sets. A session and its sets are one row, so the one statement that reads
+/// them sees one snapshot without a transaction around it.
 pub(crate) fn sessions(conn: &Connection, athlete: i64, span: Span) -> Result<Vec<SessionLog>, StoreError> {
     const DOING: &str = "reading the log";
-    let (sessions_sql, sets_sql) = match span {
-        Span::All => (SESSIONS_ALL, SETS_ALL),
-        Span::Between(..) => (SESSIONS_BETWEEN, SETS_BETWEEN),
-        Span::SeqFrom(_) => (SESSIONS_FROM_SEQ, SETS_FROM_SEQ),
+    let (count_sql, sessions_sql) = match span {
+        Span::All => (COUNT_ALL, SESSIONS_ALL),
+        Span::Between(..) => (COUNT_BETWEEN, SESSIONS_BETWEEN),
+        Span::SeqFrom(_) => (COUNT_FROM_SEQ, SESSIONS_FROM_SEQ),
     };
-    let mut out: Vec<SessionLog> = Vec::new();
-    let mut seqs: Vec<i64> = Vec::new();
+    let mut stmt = conn.prepare_cached(count_sql).doing(DOING)?;
+    let count: i64 = query(&mut stmt, athlete, span)
+        .and_then(|mut rows| match rows.next()? {
+            Some(row) => row.get(0),
+            None => Ok(0),
+        })
+        .doing(DOING)?;
+    let mut out = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
     let mut stmt = conn.prepare_cached(sessions_sql).doing(DOING)?;
     let mut rows = query(&mut stmt, athlete, span).doing(DOING)?;
+    let mut ids = sets::Ids::new();
     while let Some(row) = rows.next().doing(DOING)? {
-        let (seq, session) = session_row(row)?;
-        seqs.push(seq);
-        out.push(session);
-    }
-    drop(rows);
-    if out.is_empty() {
-        return Ok(out);
-    }
-
-    let mut stmt = conn.prepare_cached(sets_sql).doing(DOING)?;
-    let mut rows = query(&mut stmt, athlete, span).doing(DOING)?;
-    // Sets come in session order, so the cursor `i` only moves forward. A session's sets are gathered
-    // in `pending` and moved out in one allocation of the exact size: growing each session's vector
-    // set by set costs several reallocations per session, which shows on 50,000 sets.
-    let mut i = 0;
-    let mut pending: Vec<SetLog> = Vec::with_capacity(64);
-    while let Some(row) = rows.next().doing(DOING)? {
-        let seq: i64 = decode::int(row, 0, "seq").map_err(|bad| bad.at("sets", "(unknown)"))?;
-        if seqs.get(i) != Some(&seq) {
-            if let Some(session) = out.get_mut(i) {
-                session.sets = take_exact(&mut pending);
-            }
-            while i < seqs.len() && seqs[i] != seq {
-                i += 1;
-            }
-        }
-        let Some(session) = out.get(i) else {
-            return Err(StoreError::Corrupt(format!("table sets: a set of session seq {seq} came out of order")));
-        };
-        let set = set_row(row).map_err(|bad| {
-            let position = row.get_ref(1).map(decode::describe).unwrap_or_default();
-            bad.at("sets", format_args!("session {:?} position {position}", session.id))
-        })?;
-        pending.push(set);
-    }
-    if let Some(session) = out.get_mut(i) {
-        session.sets = take_exact(&mut pending);
+        out.push(session_row(row, &mut ids)?);
     }
     Ok(out)
 }
 
-/// Moves the gathered sets into a vector of exactly their number, keeping the buffer's capacity for the
-/// next session.
-fn take_exact(pending: &mut Vec<SetLog>) -> Vec<SetLog> {
-    let mut sets = Vec::with_capacity(pending.len());
-    sets.append(pending);
-    sets
-}
-
-/// Runs a sessions or sets query of `span` (both take the same parameters).
+/// Runs a count or sessions query of `span` (both take the same parameters).
 fn query<'s>(stmt: &'s mut Statement<'_>, athlete: i64, span: Span) -> rusqlite::Result<Rows<'s>> {
     match span {
         Span::All => stmt.query(params![athlete]),
@@ -370,47 +307,34 @@ fn query<'s>(stmt: &'s mut Statement<'_>, athlete: i64, span: Span) -> rusqlite:
     }
 }
 
-fn session_row(row: &Row<'_>) -> Result<(i64, SessionLog), StoreError> {
+fn session_row(row: &Row<'_>, ids: &mut sets::Ids) -> Result<SessionLog, StoreError> {
     let id = decode::text(row, 0, "id").map_err(|bad| bad.at("sessions", "(unknown id)"))?;
     let decoded = (|| -> Result<_, Bad> {
-        let seq: i64 = decode::int(row, 1, "seq")?;
-        let date = decode::date(row, 2, "date")?;
-        let checkin = if decode::flag(row, 3, "has_checkin")? {
+        let date = decode::date(row, 1, "date")?;
+        let checkin = if decode::flag(row, 2, "has_checkin")? {
             Some(Checkin {
-                soreness: decode::opt_int(row, 4, "soreness")?,
-                sleep_hours: decode::opt_real(row, 5, "sleep_hours")?,
-                stress: decode::opt_int(row, 6, "stress")?,
-                energy: decode::opt_int(row, 7, "energy")?,
-                ache: decode::opt_int(row, 8, "ache")?,
+                soreness: decode::opt_int(row, 3, "soreness")?,
+                sleep_hours: decode::opt_real(row, 4, "sleep_hours")?,
+                stress: decode::opt_int(row, 5, "stress")?,
+                energy: decode::opt_int(row, 6, "energy")?,
+                ache: decode::opt_int(row, 7, "ache")?,
             })
         } else {
             None
         };
-        let measurements: Assessment = match decode::opt_text(row, 9, "measurements_json")? {
+        let measurements: Assessment = match decode::opt_text(row, 8, "measurements_json")? {
             None => Assessment::default(),
-            Some(_) => decode::json(row, 9, "measurements_json")?,
+            Some(_) => decode::json(row, 8, "measurements_json")?,
         };
-        Ok((seq, date, checkin, measurements))
+        let sets = sets::decode(decode::text_bytes(row, 10, "sets_json")?, decode::int(row, 9, "set_count")?, ids)?;
+        Ok((date, checkin, measurements, sets))
     })();
     match decoded {
-        Ok((seq, date, checkin, measurements)) => {
-            Ok((seq, SessionLog { id: id.to_owned(), date, checkin, sets: Vec::new(), measurements }))
+        Ok((date, checkin, measurements, sets)) => {
+            Ok(SessionLog { id: id.to_owned(), date, checkin, sets, measurements })
         }
         Err(bad) => Err(bad.at("sessions", format_args!("id {id:?}"))),
     }
-}
-
-fn set_row(row: &Row<'_>) -> Result<SetLog, Bad> {
-    Ok(SetLog {
-        exercise: backbone_core::catalog::intern(decode::text(row, 2, "exercise")?),
-        reps: decode::opt_int(row, 3, "reps")?,
-        seconds: decode::opt_int(row, 4, "seconds")?,
-        load_kg: decode::opt_real(row, 5, "load_kg")?,
-        rpe: decode::opt_real(row, 6, "rpe")?,
-        quality: decode::opt_int(row, 7, "quality")?,
-        pain: decode::opt_int(row, 8, "pain")?,
-        bar_speed_mps: decode::opt_real(row, 9, "bar_speed_mps")?,
-    })
 }
 
 #[cfg(test)]
@@ -431,17 +355,15 @@ mod tests {
         LATEST_PLAN,
         NEXT_SEQ,
         INSERT_SESSION,
-        INSERT_SET,
         COUNTS,
         NTH_LAST_LOGGED,
-        DELETE_SETS,
         DELETE_SESSION,
+        COUNT_ALL,
+        COUNT_BETWEEN,
+        COUNT_FROM_SEQ,
         SESSIONS_ALL,
-        SETS_ALL,
         SESSIONS_BETWEEN,
-        SETS_BETWEEN,
         SESSIONS_FROM_SEQ,
-        SETS_FROM_SEQ,
     ];
 
     fn migrated() -> Connection {
@@ -470,11 +392,12 @@ mod tests {
         }
     }
 
-    /// The hot path: the sets query must walk the indexes in order, not sort 50,000 rows.
+    /// The hot path: reading the log must walk an index in order, not scan the table or sort it.
     #[test]
     fn reading_the_log_needs_no_sort() {
         let conn = migrated();
-        for sql in [SESSIONS_ALL, SETS_ALL, SESSIONS_BETWEEN, SETS_BETWEEN, SESSIONS_FROM_SEQ, SETS_FROM_SEQ] {
+        for sql in [SESSIONS_ALL, SESSIONS_BETWEEN, SESSIONS_FROM_SEQ, COUNT_ALL, COUNT_BETWEEN, COUNT_FROM_SEQ, COUNTS]
+        {
             let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
             let nulls = std::iter::repeat_n(rusqlite::types::Null, stmt.parameter_count());
             let plan: Vec<String> = stmt

@@ -59,17 +59,36 @@ fn undecodable_rows_are_errors_naming_table_row_and_column() {
     check("UPDATE sessions SET sleep_hours = 'lots' WHERE id = 'bad'", recent, &["sessions", "sleep_hours", "lots"]);
     check("UPDATE sessions SET date = 'yesterday' WHERE id = 'bad'", sessions, &["sessions", "date", "yesterday"]);
     check("UPDATE sessions SET has_checkin = 7 WHERE id = 'bad'", sessions, &["sessions", "has_checkin", "7"]);
+    // The sets of session "bad", as `session` writes them: three rows, then a timed carry. Each break
+    // rewrites one value of one set with SQLite's JSON functions, as another program might.
     check(
-        "UPDATE sets SET reps = -1 WHERE session_id = 'bad' AND position = 2",
+        "UPDATE sessions SET sets_json = json_set(sets_json, '$[2][4]', 42) WHERE id = 'bad'",
         sessions,
-        &["table sets", "session \"bad\" position 2", "reps", "-1"],
+        &["table sessions", "id \"bad\"", "sets_json", "set 2", "rpe", "42"],
     );
     check(
-        "UPDATE sets SET exercise = CAST(x'ff' AS TEXT) WHERE session_id = 'bad'",
+        "UPDATE sessions SET sets_json = json_set(sets_json, '$[3][2]', json('null')) WHERE id = 'bad'",
         recent,
-        &["sets", "exercise", "UTF-8"],
+        &["table sessions", "\"bad\"", "sets_json", "set 3", "neither reps nor seconds"],
     );
-    check("UPDATE sets SET load_kg = x'00ff' WHERE session_id = 'bad'", sessions, &["sets", "load_kg", "blob"]);
+    check(
+        "UPDATE sessions SET sets_json = json_set(sets_json, '$[1][1]', -1) WHERE id = 'bad'",
+        sessions,
+        &["table sessions", "\"bad\"", "sets_json", "set 1", "reps", "-1"],
+    );
+    check(
+        "UPDATE sessions SET sets_json = substr(sets_json, 1, 30) WHERE id = 'bad'",
+        sessions,
+        &["table sessions", "\"bad\"", "sets_json", "JSON"],
+    );
+    check(
+        "UPDATE sessions SET sets_json = json_set(sets_json, '$[0][0]', 7) WHERE id = 'bad'",
+        recent,
+        &["sessions", "\"bad\"", "sets_json", "exercise id"],
+    );
+    check("UPDATE sessions SET sets_json = CAST(x'ff' AS TEXT) WHERE id = 'bad'", sessions, &["sets_json", "UTF-8"]);
+    check("UPDATE sessions SET sets_json = x'00ff' WHERE id = 'bad'", sessions, &["sets_json", "blob"]);
+    check("UPDATE sessions SET set_count = 5 WHERE id = 'bad'", sessions, &["\"bad\"", "set_count", "5", "4 sets"]);
     check("UPDATE profiles SET profile_json = '[]'", profile_of, &["table profiles", "version 1", "profile_json"]);
     check("UPDATE plans SET made_on = '2026-13-01'", plan_of, &["table plans", "version 1", "made_on", "2026-13-01"]);
 }

@@ -3,7 +3,7 @@
 use backbone_core::log::{Checkin, SessionLog};
 use backbone_core::profile::{Assessment, LeftRight};
 use backbone_core::vocab::PassFail;
-use backbone_store::{Logged, Store, StoredProfile};
+use backbone_store::{Logged, Store, StoreError, StoredProfile};
 
 use crate::{date, plan, profile, session};
 
@@ -117,6 +117,43 @@ fn a_database_from_first_open_to_reopen() {
     assert_eq!(store.recent(1).expect("recent"), std::slice::from_ref(&late));
     assert_eq!(store.recent(0).expect("recent"), vec![]);
 
+    assert_eq!(store.counts().expect("counts"), (5, 12));
+
+    // A session's sets are one compact JSON text in its row, one positional array per set, and SQLite's
+    // JSON functions read it.
+    let raw = rusqlite::Connection::open(&path).expect("raw open");
+    let (sets_json, set_count, length): (String, i64, i64) = raw
+        .query_row(
+            "SELECT sets_json, set_count, json_array_length(sets_json) FROM sessions WHERE id = 'mon'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("the row of mon");
+    assert_eq!(
+        sets_json,
+        concat!(
+            r#"[["chest-supported-row",10,null,20.0,7.5,4,0,null],["chest-supported-row",9,null,20.0,7.5,4,0,null],"#,
+            r#"["chest-supported-row",8,null,22.5,7.5,4,0,0.62],["farmer-carry",null,40,24.0,null,null,null,null]]"#,
+        )
+    );
+    assert_eq!((set_count, length), (4, 4));
+    let tables: i64 =
+        raw.query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sets'", [], |r| r.get(0)).expect("schema");
+    assert_eq!(tables, 0, "no table of sets");
+    drop(raw);
+
+    // A set the log would not accept is refused before anything is written, rather than stored and then
+    // refused on every read.
+    let mut wild = session("wild", "2026-11-25");
+    wild.sets[1].rpe = Some(42.0);
+    match store.log_session(&wild, date("2026-11-25")) {
+        Err(e @ StoreError::Encode { .. }) => {
+            let message =
+                format!("{e}: {}", std::error::Error::source(&e).map(ToString::to_string).unwrap_or_default());
+            assert!(message.contains("\"wild\"") && message.contains("set 1: rpe is 42"), "{message}");
+        }
+        other => panic!("expected an Encode error, got {other:?}"),
+    }
     assert_eq!(store.counts().expect("counts"), (5, 12));
 
     // Undo takes back the last logged session (dated earliest here), with its sets, and only it.
