@@ -61,6 +61,9 @@ pub struct Kpi {
     pub series: Vec<Point>,
     #[serde(skip)]
     pub better: Better,
+    /// The last point is a week still under way, left out of the trend (and of `thirds`).
+    #[serde(skip)]
+    pub partial_last: bool,
 }
 
 impl Kpi {
@@ -71,7 +74,10 @@ impl Kpi {
 
     /// The means the trend compares: first third and last third of the series.
     pub fn thirds(&self) -> Option<(f64, f64)> {
-        let values: Vec<f64> = self.series.iter().map(|p| p.value).collect();
+        let mut values: Vec<f64> = self.series.iter().map(|p| p.value).collect();
+        if self.partial_last && values.len() > 1 {
+            values.pop();
+        }
         super::trend::thirds(&values)
     }
 }

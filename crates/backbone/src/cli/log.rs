@@ -102,21 +102,31 @@ fn planned_exercise(
     date: Date,
 ) -> anyhow::Result<&'static backbone_core::catalog::Exercise> {
     let plan = store.latest_plan()?.map(|(plan, _, _)| plan);
-    let ids = |on_day: bool| -> Vec<String> {
-        plan.iter()
-            .flat_map(|p| p.sessions())
-            .filter(|(_, s)| !on_day || s.date == date)
-            .flat_map(|(_, s)| s.main.iter().map(|m| m.exercise.to_string()))
-            .collect()
-    };
+    // Planned exercises nearest the day first: "face pull" means the face pull of that day's session,
+    // or of the closest session that has one.
+    let mut planned: Vec<(i32, String)> = plan
+        .iter()
+        .flat_map(|p| p.sessions())
+        .flat_map(|(_, s)| {
+            let distance = (s.date - date).get_days().abs();
+            s.main.iter().map(move |m| (distance, m.exercise.to_string()))
+        })
+        .collect();
+    planned.sort();
     let mut result = Err(backbone_core::log::NotationError::Unknown { given: query.into() });
-    for on_day in [true, false] {
-        let preferred = ids(on_day);
-        let preferred: Vec<&str> = preferred.iter().map(String::as_str).collect();
-        result = find_exercise(Catalog::builtin(), query, &preferred);
-        if !matches!(result, Err(backbone_core::log::NotationError::Ambiguous { .. })) {
-            break;
+    let mut seen: Vec<&str> = Vec::new();
+    for (_, id) in &planned {
+        if seen.contains(&id.as_str()) {
+            continue;
         }
+        seen.push(id);
+        result = find_exercise(Catalog::builtin(), query, &seen);
+        if !matches!(result, Err(backbone_core::log::NotationError::Ambiguous { .. })) {
+            return result.map_err(|e| bad(format!("log: {e}")));
+        }
+    }
+    if planned.is_empty() {
+        result = find_exercise(Catalog::builtin(), query, &[]);
     }
     result.map_err(|e| bad(format!("log: {e}")))
 }

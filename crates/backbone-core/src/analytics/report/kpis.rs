@@ -47,8 +47,10 @@ impl Spec {
             .map(|p| Point { date: p.date, value: (p.value * scale).round() / scale })
             .collect();
         let values: Vec<f64> = series.iter().map(|p| p.value).collect();
-        let judged = if self.partial_last && values.len() > 1 { &values[..values.len() - 1] } else { &values[..] };
-        Kpi { id: self.id, name: self.name, unit: self.unit, trend: trend(judged), series, better: self.better }
+        let partial_last = self.partial_last && values.len() > 1;
+        let judged = if partial_last { &values[..values.len() - 1] } else { &values[..] };
+        let trend = trend(judged);
+        Kpi { id: self.id, name: self.name, unit: self.unit, trend, series, better: self.better, partial_last }
     }
 }
 
