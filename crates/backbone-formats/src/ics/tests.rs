@@ -1,0 +1,59 @@
+//! The calendar export, read back by `icalendar`'s own parser.
+
+use backbone_core::catalog::Catalog;
+use backbone_core::planner::plan;
+use backbone_core::profile::Profile;
+use icalendar::Component;
+
+use super::*;
+
+const PROFILE: &str = "name = \"Sam Q\"\nexperience = \"beginner\"\ngoal = \"posture\"\ndays_per_week = 2\n\
+                       session_minutes = 30\nequipment = [\"bands\"]\nstart = \"2026-11-23\"\n";
+
+fn export(reminders: bool, sequence: &dyn Fn(&str, &str) -> u32) -> (String, Vec<EventKey>) {
+    let profile = Profile::parse(PROFILE, "p.toml").unwrap();
+    let plan = plan(&profile, 5).unwrap();
+    let opts = IcsOptions {
+        stamp: jiff::Timestamp::from_second(1_795_000_000).unwrap(),
+        units: Units::Kg,
+        reminders,
+        sequence,
+    };
+    plan_to_ics(&plan, Catalog::builtin(), &opts)
+}
+
+#[test]
+fn the_calendar_is_version_2_with_one_event_per_session_and_exclusive_all_day_ends() {
+    let (text, keys) = export(false, &|_, _| 0);
+    assert!(text.contains("VERSION:2.0"));
+    assert_eq!(keys.len(), 10, "2 sessions a week for 5 weeks");
+    let parsed: icalendar::Calendar = text.parse().expect("our own output parses");
+    let events: Vec<_> = parsed.components.iter().filter_map(|c| c.as_event()).collect();
+    assert_eq!(events.len(), 10);
+    let first = events[0];
+    assert_eq!(first.get_uid(), Some("sam-q-2026-11-23@backbone"));
+    assert!(text.contains("DTSTART;VALUE=DATE:20261123"));
+    assert!(text.contains("DTEND;VALUE=DATE:20261124"), "DTEND is the day after");
+    assert!(first.get_description().is_some_and(|d| d.contains("Band row")), "{:?}", first.get_description());
+    assert!(text.contains("CATEGORIES:deload"), "the deload week is marked");
+}
+
+#[test]
+fn uids_are_stable_and_sequences_come_from_the_caller() {
+    let (a, keys_a) = export(false, &|_, _| 0);
+    let (b, keys_b) = export(false, &|_, _| 0);
+    assert_eq!(a, b, "same plan, same bytes");
+    assert_eq!(keys_a, keys_b);
+    let (bumped, _) = export(false, &|uid, _| if uid.starts_with("sam-q-2026-11-23") { 3 } else { 0 });
+    assert!(bumped.contains("SEQUENCE:3"));
+}
+
+#[test]
+fn reminders_recur_for_mobility_and_posture_micro_breaks() {
+    let (text, keys) = export(true, &|_, _| 0);
+    assert!(keys.iter().any(|k| k.uid == "sam-q-mobility@backbone"));
+    assert_eq!(keys.iter().filter(|k| k.uid.contains("micro-break")).count(), 3);
+    assert!(text.contains("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20261227T235959"), "{text}");
+    let parsed: icalendar::Calendar = text.parse().expect("parses");
+    assert_eq!(parsed.components.iter().filter_map(|c| c.as_event()).count(), 14);
+}
