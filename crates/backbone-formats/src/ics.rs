@@ -64,23 +64,23 @@ pub fn plan_to_ics(plan: &Plan, catalog: &Catalog, opts: &IcsOptions) -> (String
             keys.push(EventKey { uid, hash });
         }
     }
-    if opts.reminders {
-        if let (Some(first), Some(last)) = (plan.weeks.first(), plan.weeks.last()) {
-            let until = last.start.saturating_add(jiff::Span::new().days(6));
-            for (what, summary, description, days, time) in reminders(plan.athlete.goal) {
-                let uid = format!("{slug}-{what}@backbone");
-                let hash = content_hash(&[summary, description, &until.to_string()]);
-                let mut event = Event::new();
-                event.uid(&uid).summary(summary).description(description).sequence((opts.sequence)(&uid, &hash));
-                event.timestamp(stamp);
-                // Floating local times: the reminder follows the person's own clock wherever they are.
-                event.add_property("DTSTART", format!("{}T{time}", compact(first.start)));
-                event.add_property("DURATION", "PT5M");
-                let rule = format!("FREQ=WEEKLY;BYDAY={days};UNTIL={}T235959", compact(until));
-                event.append_property(Property::new("RRULE", &rule));
-                cal.push(event.done());
-                keys.push(EventKey { uid, hash });
-            }
+    if opts.reminders
+        && let (Some(first), Some(last)) = (plan.weeks.first(), plan.weeks.last())
+    {
+        let until = last.start.saturating_add(jiff::Span::new().days(6));
+        for (what, summary, description, days, time) in reminders(plan.athlete.goal) {
+            let uid = format!("{slug}-{what}@backbone");
+            let hash = content_hash(&[summary, description, &until.to_string()]);
+            let mut event = Event::new();
+            event.uid(&uid).summary(summary).description(description).sequence((opts.sequence)(&uid, &hash));
+            event.timestamp(stamp);
+            // Floating local times: the reminder follows the person's own clock wherever they are.
+            event.add_property("DTSTART", format!("{}T{time}", compact(first.start)));
+            event.add_property("DURATION", "PT5M");
+            let rule = format!("FREQ=WEEKLY;BYDAY={days};UNTIL={}T235959", compact(until));
+            event.append_property(Property::new("RRULE", &rule));
+            cal.push(event.done());
+            keys.push(EventKey { uid, hash });
         }
     }
     (cal.to_string(), keys)
