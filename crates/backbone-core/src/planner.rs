@@ -256,8 +256,12 @@ impl<'c> Planner<'c> {
         let fixed = timing::warmup_seconds(&self.warmup) + timing::cooldown_seconds(&cooldown, self.catalog);
         let mut main: Vec<MainItem> = Vec::with_capacity(picks.len());
         // The whole session is sized first, so that a step on an early exercise cannot crowd out a later one.
-        let sizes: Vec<u32> =
-            picks.iter().map(|p| timing::item_seconds(&self.progress.peek(p, ctx), p.exercise)).collect();
+        // Most sessions have no step due; sizing them would be wasted work.
+        let any_due = picks.iter().any(|p| self.progress.due(p, date));
+        let sizes: Vec<u32> = picks
+            .iter()
+            .map(|p| if any_due { timing::item_seconds(&self.progress.peek(p, ctx), p.exercise) } else { 0 })
+            .collect();
         let mut spent = fixed + sizes.iter().sum::<u32>();
         let mut outcome = Outcome::default();
         for (p, size) in picks.iter().zip(sizes) {

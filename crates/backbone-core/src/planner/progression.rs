@@ -217,6 +217,11 @@ impl Progress {
         item
     }
 
+    /// True when the exercise's next progression step is due on `date` (METHOD P1: 14 days).
+    pub fn due(&self, pick: &Pick, date: Date) -> bool {
+        self.states.get(pick.exercise.id.as_str()).is_some_and(|s| date >= s.anchor.saturating_add(STEP_DAYS.days()))
+    }
+
     /// The item as the current state gives it, changing nothing: the planner sizes the session with it
     /// before deciding which steps fit.
     pub fn peek(&self, pick: &Pick, ctx: &DoseContext) -> MainItem {
