@@ -1,8 +1,10 @@
-//! Bytes <-> records: the formats backbone reads and writes, as functions over `std::io::Write` (and,
-//! for importers to come, `Read`). No file is opened here; the binary and the web app do that.
+//! Bytes <-> records: the formats backbone reads and writes, as functions over bytes in and
+//! `std::io::Write` out. No file is opened here; the binary and the web app do that.
 //!
+//! `import`: Strong, Hevy and FitNotes CSV exports read into workouts and sets (for the CLI's `import`).
 //! `ics`: the plan as an RFC 5545 calendar with stable UIDs.
 //! `svg`: one chart per KPI of the progress report (METHOD K9), with block starts and deload weeks.
 
 pub mod ics;
+pub mod import;
 pub mod svg;

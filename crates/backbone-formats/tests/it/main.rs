@@ -1,0 +1,3 @@
+//! The crate's integration tests, one binary (DESIGN.md convention 8): modules by area.
+
+mod import;
