@@ -4,10 +4,10 @@
 //! (`Weight Unit`: `kgs`/`lbs`). `Time` is a duration `H:MM:SS`, `Distance Unit` is `mi`, `km` or `m`, and
 //! an optional `Comment` is the set's note. Set order is row order.
 
-use super::assemble::{self, Builder, Head, RawSet};
+use super::assemble::{Builder, Head};
 use super::cells::Cells;
 use super::detect::Field;
-use super::strong::distance_unit;
+use super::strong::common_set;
 use super::units::{self, Mass};
 use super::{ImportError, SetKind};
 
@@ -33,21 +33,7 @@ pub(crate) fn row(cells: &Cells<'_, '_>, builder: &mut Builder) -> Result<(), Im
             Some((v, unit))
         }
     };
-    let distance = match cells.amount(Field::Distance, "a distance")? {
-        None => None,
-        Some(v) => Some((v, distance_unit(cells, layout.distance_unit)?)),
-    };
-    let set = RawSet {
-        line: cells.line(),
-        exercise: exercise.to_string(),
-        kind: SetKind::Normal,
-        weight,
-        reps: cells.count(Field::Reps, "a number of reps")?,
-        seconds: cells.seconds(Field::Seconds)?,
-        distance,
-        rpe: None,
-        note: assemble::note(cells.raw(Field::Notes)),
-    };
+    let set = common_set(cells, exercise, SetKind::Normal, weight, None)?;
     let head = Head { date, start: None, title: "", notes: "", duration: "", end: None };
     builder.add(&head, set);
     Ok(())

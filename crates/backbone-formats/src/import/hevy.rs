@@ -4,10 +4,10 @@
 //! independently; empty means missing (a bodyweight set has no weight). Times look like
 //! `30 Jun 2025, 19:56`. `set_type` is `normal`, `warmup`, `dropset` or `failure`.
 
-use super::assemble::{self, Builder, Head, RawSet};
+use super::assemble::{Builder, Head};
 use super::cells::Cells;
 use super::detect::Field;
-use super::strong::distance_unit;
+use super::strong::common_set;
 use super::units::Mass;
 use super::{ImportError, SetKind, values};
 
@@ -43,21 +43,7 @@ pub(crate) fn row(cells: &Cells<'_, '_>, builder: &mut Builder) -> Result<(), Im
     };
     let layout = cells.layout();
     let weight = cells.amount(Field::Weight, "a weight")?.map(|v| (v, layout.weight_unit.unwrap_or(Mass::Unstated)));
-    let distance = match cells.amount(Field::Distance, "a distance")? {
-        None => None,
-        Some(v) => Some((v, distance_unit(cells, layout.distance_unit)?)),
-    };
-    let set = RawSet {
-        line: cells.line(),
-        exercise: exercise.to_string(),
-        kind,
-        weight,
-        reps: cells.count(Field::Reps, "a number of reps")?,
-        seconds: cells.seconds(Field::Seconds)?,
-        distance,
-        rpe: cells.rpe(builder)?,
-        note: assemble::note(cells.raw(Field::Notes)),
-    };
+    let set = common_set(cells, exercise, kind, weight, cells.rpe(builder)?)?;
     let head = Head {
         date,
         start,

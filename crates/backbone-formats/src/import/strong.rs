@@ -57,21 +57,7 @@ pub(crate) fn row(cells: &Cells<'_, '_>, builder: &mut Builder) -> Result<(), Im
             None => Some((v, Mass::Unstated)),
         },
     };
-    let distance = match cells.amount(Field::Distance, "a distance")? {
-        None => None,
-        Some(v) => Some((v, distance_unit(cells, layout.distance_unit)?)),
-    };
-    let set = RawSet {
-        line: cells.line(),
-        exercise: exercise.to_string(),
-        kind,
-        weight,
-        reps: cells.count(Field::Reps, "a number of reps")?,
-        seconds: cells.seconds(Field::Seconds)?,
-        distance,
-        rpe: cells.rpe(builder)?,
-        note: assemble::note(cells.raw(Field::Notes)),
-    };
+    let set = common_set(cells, exercise, kind, weight, cells.rpe(builder)?)?;
     let head = Head {
         date,
         start,
@@ -85,6 +71,31 @@ pub(crate) fn row(cells: &Cells<'_, '_>, builder: &mut Builder) -> Result<(), Im
 }
 
 /// The unit of the row's distance: the header's, else the row's `Distance Unit` (`mi.`, `km`), else unstated.
+/// The columns every format reads alike: reps, seconds, distance with its unit, and the set's note.
+pub(crate) fn common_set(
+    cells: &Cells<'_, '_>,
+    exercise: &str,
+    kind: SetKind,
+    weight: Option<(f64, Mass)>,
+    rpe: Option<f64>,
+) -> Result<RawSet, ImportError> {
+    let distance = match cells.amount(Field::Distance, "a distance")? {
+        None => None,
+        Some(v) => Some((v, distance_unit(cells, cells.layout().distance_unit)?)),
+    };
+    Ok(RawSet {
+        line: cells.line(),
+        exercise: exercise.to_string(),
+        kind,
+        weight,
+        reps: cells.count(Field::Reps, "a number of reps")?,
+        seconds: cells.seconds(Field::Seconds)?,
+        distance,
+        rpe,
+        note: assemble::note(cells.raw(Field::Notes)),
+    })
+}
+
 pub(crate) fn distance_unit(cells: &Cells<'_, '_>, header: Option<Length>) -> Result<Length, ImportError> {
     if let Some(unit) = header {
         return Ok(unit);
