@@ -34,6 +34,24 @@ pub struct SessionLog {
     pub measurements: Assessment,
 }
 
+impl SessionLog {
+    /// A check-in alone (a valid session: CONTRACT "every field but `date` optional").
+    pub fn checkin_only(id: impl Into<String>, date: Date, checkin: Checkin) -> SessionLog {
+        SessionLog {
+            id: id.into(),
+            date,
+            checkin: Some(checkin),
+            sets: Vec::new(),
+            measurements: Assessment::default(),
+        }
+    }
+
+    /// Measurements alone: an assessment (METHOD A1-A4, A6).
+    pub fn measured(id: impl Into<String>, date: Date, measurements: Assessment) -> SessionLog {
+        SessionLog { id: id.into(), date, checkin: None, sets: Vec::new(), measurements }
+    }
+}
+
 /// How the person feels on the day (METHOD K4): 0-10 scales, sleep in hours.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Checkin {

@@ -67,13 +67,7 @@ fn simulate(
         }
         let day = next.session.date;
         if let Some(c) = checkin(day) {
-            log.push(SessionLog {
-                id: format!("c{day}"),
-                date: day,
-                checkin: Some(c),
-                sets: vec![],
-                measurements: Assessment::default(),
-            });
+            log.push(SessionLog::checkin_only(format!("c{day}"), day, c));
         }
         let next = adapt(profile, &log, day).unwrap().next.expect("the same session");
         let sets = next.session.main.iter().flat_map(|m| perform(m, day)).collect();
@@ -215,13 +209,7 @@ fn persistent_soreness_cuts_the_next_week_of_sets_by_about_a_third() {
 fn poor_readiness_keeps_the_exercises_and_lowers_the_rpe() {
     let p = lifter();
     let day = date(2026, 1, 7);
-    let log = vec![SessionLog {
-        id: "c".into(),
-        date: day,
-        checkin: Some(Checkin { sleep_hours: Some(5.0), ..Checkin::default() }),
-        sets: vec![],
-        measurements: Assessment::default(),
-    }];
+    let log = vec![SessionLog::checkin_only("c", day, Checkin { sleep_hours: Some(5.0), ..Checkin::default() })];
     let plain = adapt(&p, &[], day).unwrap().next.unwrap();
     let tired = adapt(&p, &log, day).unwrap().next.unwrap();
     assert_eq!(plain.session.date, tired.session.date);
@@ -275,13 +263,8 @@ fn a_block_end_asks_for_a_reassessment_until_one_is_logged() {
     let deload_day = date(2026, 1, 26);
     let plain = adapt(&p, &[], deload_day).unwrap().next.unwrap();
     assert!(plain.notices.iter().any(|n| n.rule == "A6"), "{:?}", plain.notices);
-    let assessed = vec![SessionLog {
-        id: "a".into(),
-        date: deload_day,
-        checkin: None,
-        sets: vec![],
-        measurements: Assessment { wall_angel: Some(crate::vocab::PassFail::Pass), ..Assessment::default() },
-    }];
+    let pass = Assessment { wall_angel: Some(crate::vocab::PassFail::Pass), ..Assessment::default() };
+    let assessed = vec![SessionLog::measured("a", deload_day, pass)];
     let after = adapt(&p, &assessed, deload_day).unwrap().next.unwrap();
     assert!(!after.notices.iter().any(|n| n.rule == "A6"));
 }

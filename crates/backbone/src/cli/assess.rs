@@ -66,13 +66,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         return Err(bad("assess: give at least one result, e.g. --wall-angel pass (see --help for how to test)"));
     }
     let mut store = context::open(globals)?;
-    let session = SessionLog {
-        id: format!("a-{today}-{}", super::log::unique_suffix()),
-        date: today,
-        checkin: None,
-        sets: vec![],
-        measurements: a.clone(),
-    };
+    let session = SessionLog::measured(format!("a-{today}-{}", super::log::unique_suffix()), today, a.clone());
     store.log_session(&session, today)?;
     if globals.json {
         return print_json(&serde_json::json!({"id": session.id, "date": today, "assessment": a}));

@@ -3,7 +3,6 @@
 use std::io::{IsTerminal, Write};
 
 use backbone_core::log::{Checkin, SessionLog};
-use backbone_core::profile::Assessment;
 use backbone_store::Logged;
 
 use super::{Globals, context, print_json};
@@ -52,8 +51,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     }
     let mut store = context::open(globals)?;
     let id = format!("c-{today}-{}", super::log::unique_suffix());
-    let session =
-        SessionLog { id, date: today, checkin: Some(checkin), sets: vec![], measurements: Assessment::default() };
+    let session = SessionLog::checkin_only(id, today, checkin);
     let outcome = store.log_session(&session, today)?;
     if globals.json {
         return print_json(
