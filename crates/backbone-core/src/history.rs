@@ -204,7 +204,10 @@ impl<'a> History<'a> {
                 h.training_dates.push(s.date);
             }
             // Runs of consecutive sets of one exercise; an exercise seen again that day joins its exposure.
-            for run in s.sets.chunk_by(|a, b| a.exercise == b.exercise) {
+            // Warm-up sets are left out: they say nothing about progress or tolerance. They usually
+            // come first, so what is left of a run is still one slice.
+            let work = s.sets.chunk_by(|a, b| a.exercise == b.exercise).flat_map(|run| run.split(|set| !set.is_work()));
+            for run in work.filter(|run| !run.is_empty()) {
                 let list = pending.entry(run[0].exercise.as_ref()).or_default();
                 match list.last_mut() {
                     Some((date, sets)) if *date == s.date => sets.extend(run),
@@ -320,6 +323,7 @@ pub fn readiness_flags(c: &Checkin) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::log::SetKind;
     use jiff::civil::date;
 
     fn day(d: i8, soreness: u8) -> SessionLog {
@@ -329,6 +333,7 @@ mod tests {
             checkin: Some(Checkin { soreness: Some(soreness), ..Checkin::default() }),
             sets: vec![],
             measurements: Assessment::default(),
+            ..Default::default()
         }
     }
 
@@ -345,6 +350,26 @@ mod tests {
         assert_eq!(History::new(&log).soreness_trigger(date(2026, 12, 1), date(2026, 12, 31)), Some(date(2026, 12, 6)));
         let log = vec![day(1, 8), day(2, 2), day(9, 8), day(10, 1), day(17, 9)];
         assert_eq!(History::new(&log).soreness_trigger(date(2026, 12, 1), date(2026, 12, 31)), None);
+    }
+
+    /// Imported warm-ups stay in the log but are not exposures: a 20 kg warm-up before 60 kg work sets
+    /// is neither the top load nor part of the reps that P1 reads.
+    #[test]
+    fn warm_up_sets_are_not_part_of_an_exposure() {
+        let set = |kind, load: f64| SetLog { reps: Some(5), load_kg: Some(load), kind, ..SetLog::new("barbell-row") };
+        let log = vec![SessionLog {
+            id: "w".into(),
+            date: date(2026, 12, 1),
+            sets: vec![set(SetKind::Warmup, 20.0), set(SetKind::Normal, 60.0), set(SetKind::Warmup, 100.0)],
+            ..Default::default()
+        }];
+        let h = History::new(&log);
+        let exposures = &h.by_exercise["barbell-row"];
+        assert_eq!(exposures.len(), 1);
+        assert_eq!(exposures[0].sets.len(), 1);
+        assert_eq!(exposures[0].top_load(), Some(60.0));
+        let only_warm_up = vec![SessionLog { sets: vec![set(SetKind::Warmup, 20.0)], ..log[0].clone() }];
+        assert!(!History::new(&only_warm_up).by_exercise.contains_key("barbell-row"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod adapt;
 pub mod analytics;
+pub mod archive;
 pub mod catalog;
 pub mod history;
 pub mod load;

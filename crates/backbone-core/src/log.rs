@@ -20,7 +20,7 @@ pub use session_json::{LogError, parse_session};
 use crate::profile::Assessment;
 
 /// One performed session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SessionLog {
     /// Given in the file, or derived from the content so that logging the same file twice is a no-op.
     pub id: String,
@@ -32,23 +32,26 @@ pub struct SessionLog {
     /// Grip, wall angel, thoracic rotation and the rest of METHOD A1-A4, when measured that day.
     #[serde(default, skip_serializing_if = "Assessment::is_empty")]
     pub measurements: Assessment,
+    /// The workout's name, as another app recorded it (an import) or the person gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// How long the session took, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_s: Option<u32>,
+    /// Notes on the whole session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 impl SessionLog {
     /// A check-in alone (a valid session: CONTRACT "every field but `date` optional").
     pub fn checkin_only(id: impl Into<String>, date: Date, checkin: Checkin) -> SessionLog {
-        SessionLog {
-            id: id.into(),
-            date,
-            checkin: Some(checkin),
-            sets: Vec::new(),
-            measurements: Assessment::default(),
-        }
+        SessionLog { id: id.into(), date, checkin: Some(checkin), ..SessionLog::default() }
     }
 
     /// Measurements alone: an assessment (METHOD A1-A4, A6).
     pub fn measured(id: impl Into<String>, date: Date, measurements: Assessment) -> SessionLog {
-        SessionLog { id: id.into(), date, checkin: None, sets: Vec::new(), measurements }
+        SessionLog { id: id.into(), date, measurements, ..SessionLog::default() }
     }
 }
 
@@ -73,8 +76,43 @@ impl Checkin {
     }
 }
 
-/// One performed set. Either `reps` or `seconds` is present.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What kind of set a row records (Strong's `W`/`D`/`F` set orders, Hevy's `set_type`). Warm-up sets
+/// are kept in the log but count for nothing the method reads (progression, hard sets, records).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SetKind {
+    #[default]
+    Normal,
+    Warmup,
+    Drop,
+    Failure,
+}
+
+impl SetKind {
+    pub const ALL: [SetKind; 4] = [SetKind::Normal, SetKind::Warmup, SetKind::Drop, SetKind::Failure];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetKind::Normal => "normal",
+            SetKind::Warmup => "warmup",
+            SetKind::Drop => "drop",
+            SetKind::Failure => "failure",
+        }
+    }
+
+    /// The word as `as_str` writes it.
+    pub fn parse(word: &str) -> Option<SetKind> {
+        SetKind::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+
+    pub fn is_normal(&self) -> bool {
+        *self == SetKind::Normal
+    }
+}
+
+/// One performed set. At least one of `reps`, `seconds` and `distance_m` is present (the log's own
+/// sets always have reps or seconds; an imported cardio row may have only a distance).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SetLog {
     /// The exercise id; borrowed from the catalog when it is a catalog exercise, so that reading years of
     /// sets does not allocate a string per set.
@@ -93,21 +131,24 @@ pub struct SetLog {
     pub pain: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bar_speed_mps: Option<f64>,
+    #[serde(default, skip_serializing_if = "SetKind::is_normal")]
+    pub kind: SetKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance_m: Option<f64>,
+    /// A note on the set (imported from Strong's `Notes`, Hevy's `exercise_notes`, FitNotes' `Comment`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl SetLog {
     /// A set with reps or seconds and nothing else, for building logs in code.
     pub fn new(exercise: &str) -> SetLog {
-        SetLog {
-            exercise: crate::catalog::intern(exercise),
-            reps: None,
-            seconds: None,
-            load_kg: None,
-            rpe: None,
-            quality: None,
-            pain: None,
-            bar_speed_mps: None,
-        }
+        SetLog { exercise: crate::catalog::intern(exercise), ..SetLog::default() }
+    }
+
+    /// Whether the set is work the method counts: anything but a warm-up.
+    pub fn is_work(&self) -> bool {
+        self.kind != SetKind::Warmup
     }
 
     /// METHOD R3: any pain above 0 is a pain flag.

@@ -89,25 +89,8 @@ impl fmt::Display for Format {
     }
 }
 
-/// What kind of set a row records (Strong's `W`/`D`/`F` set orders, Hevy's `set_type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum SetKind {
-    Normal,
-    Warmup,
-    Drop,
-    Failure,
-}
-
-impl SetKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SetKind::Normal => "normal",
-            SetKind::Warmup => "warmup",
-            SetKind::Drop => "drop",
-            SetKind::Failure => "failure",
-        }
-    }
-}
+/// What kind of set a row records: the log's own kind (warm-up sets are kept but count for nothing).
+pub use backbone_core::log::SetKind;
 
 /// Something doubtful that did not stop the import, at a line of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]

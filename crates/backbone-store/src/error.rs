@@ -30,6 +30,9 @@ pub enum StoreError {
     /// The file was written by a newer backbone, whose schema this one does not know.
     #[error("the database has schema version {found}, newer than this backbone knows ({known}); upgrade backbone")]
     NewerSchema { found: i64, known: i64 },
+    /// A set outside what the log accepts (an RPE of 42, neither reps nor seconds): nothing was written.
+    #[error("session {session:?}, {problem}")]
+    Refused { session: String, problem: String },
     /// A value could not be encoded for storage (JSON).
     #[error("cannot encode the {what} as JSON")]
     Encode {

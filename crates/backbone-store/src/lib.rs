@@ -16,6 +16,7 @@ mod sql;
 
 use std::path::{Path, PathBuf};
 
+use backbone_core::archive::{self, Archive, ArchivedSession, CalendarEntry, CustomExercise};
 use backbone_core::log::SessionLog;
 use backbone_core::plan::Plan;
 use backbone_core::profile::Profile;
@@ -23,6 +24,7 @@ use jiff::civil::Date;
 use rusqlite::{Connection, TransactionBehavior};
 
 pub use error::StoreError;
+pub use sets::check as check_set;
 
 use error::Doing;
 use sql::Span;
@@ -45,6 +47,21 @@ pub enum Logged {
     Inserted,
     /// A session with that id was already in the log; nothing changed (CONTRACT: exits 0).
     Duplicate,
+}
+
+/// What an import or a restore did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// Sessions added, and their sets.
+    pub sessions: usize,
+    pub sets: usize,
+    /// Sessions already in the log (same id), left as they were.
+    pub duplicates: usize,
+    /// Custom exercises added.
+    pub exercises: usize,
+    /// Profile and plan versions added (a restore into a database without a profile).
+    pub profiles: usize,
+    pub plans: usize,
 }
 
 /// An open database, for one athlete.
@@ -124,7 +141,7 @@ impl Store {
 
     /// Records a performed session and its sets in one transaction. A session whose id is already in
     /// the log changes nothing and is `Logged::Duplicate`, so a retried or re-imported log is harmless.
-    /// A set outside what the log accepts (an RPE of 42, neither reps nor seconds) is `StoreError::Encode`
+    /// A set outside what the log accepts (an RPE of 42, neither reps nor seconds) is `StoreError::Refused`
     /// and nothing is written: the store would refuse to read it back.
     pub fn log_session(&mut self, session: &SessionLog, logged_on: Date) -> Result<Logged, StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing("logging a session")?;
@@ -148,6 +165,118 @@ impl Store {
         }
         tx.commit().doing("importing sessions")?;
         Ok(outcomes)
+    }
+
+    /// Adds an import, in one transaction: the custom exercises (an id already there keeps its name) and
+    /// the sessions (an id already in the log, or earlier in `sessions`, is a duplicate and changes
+    /// nothing), so that importing the same file twice adds nothing the second time. On an error
+    /// nothing is added. `progress` is told how many sessions are done, now and then.
+    pub fn import(
+        &mut self,
+        customs: &[CustomExercise],
+        sessions: &[SessionLog],
+        logged_on: Date,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Imported, StoreError> {
+        const DOING: &str = "importing";
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing(DOING)?;
+        let mut done = Imported::default();
+        for custom in customs {
+            done.exercises += usize::from(sql::insert_custom(&tx, self.athlete, custom)?);
+        }
+        for (i, session) in sessions.iter().enumerate() {
+            count(&mut done, session, sql::insert_session(&tx, self.athlete, session, logged_on)?);
+            if i % 256 == 255 {
+                progress(i + 1);
+            }
+        }
+        tx.commit().doing(DOING)?;
+        progress(sessions.len());
+        Ok(done)
+    }
+
+    /// The custom exercises, in the order they were made.
+    pub fn custom_exercises(&self) -> Result<Vec<CustomExercise>, StoreError> {
+        sql::customs(&self.conn, self.athlete)
+    }
+
+    /// Everything the athlete has, for `export --format json`: one snapshot, sessions in logging order.
+    pub fn archive(&self) -> Result<Archive, StoreError> {
+        let tx = self.conn.unchecked_transaction().doing("reading the database")?;
+        let mut by_id: rustc_hash::FxHashMap<String, SessionLog> =
+            sql::sessions(&tx, self.athlete, Span::All)?.into_iter().map(|s| (s.id.clone(), s)).collect();
+        let sessions = sql::logged_order(&tx, self.athlete)?
+            .into_iter()
+            .filter_map(|(id, logged_on)| by_id.remove(&id).map(|session| ArchivedSession { logged_on, session }))
+            .collect();
+        let archive = Archive {
+            format: archive::FORMAT.to_string(),
+            athlete: sql::athlete_name(&tx, self.athlete)?,
+            profiles: sql::all_profiles(&tx, self.athlete)?,
+            plans: sql::all_plans(&tx, self.athlete)?,
+            custom_exercises: sql::customs(&tx, self.athlete)?,
+            sessions,
+            calendar: sql::calendar(&tx, self.athlete)?,
+        };
+        tx.rollback().doing("reading the database")?;
+        Ok(archive)
+    }
+
+    /// Adds an archive (`import --format backbone`) in one transaction. Into a database without a
+    /// profile it brings every profile and plan version and the athlete's name, so that a restore into
+    /// an empty database holds what was exported; into one with a profile, the database's own profile
+    /// and plans stay (the caller says so) and the log, custom exercises and calendar are merged as an
+    /// import merges them.
+    pub fn restore(&mut self, archive: &Archive, progress: &mut dyn FnMut(usize)) -> Result<Imported, StoreError> {
+        const DOING: &str = "restoring an export";
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing(DOING)?;
+        let mut done = Imported::default();
+        let (has_profile, has_plan) = sql::has_profile_and_plan(&tx, self.athlete)?;
+        if !has_profile {
+            for p in &archive.profiles {
+                sql::restore_profile(&tx, self.athlete, p)?;
+            }
+            done.profiles = archive.profiles.len();
+            if !archive.profiles.is_empty() {
+                sql::rename_athlete(&tx, self.athlete, &archive.athlete)?;
+            }
+        }
+        if !has_plan {
+            for p in &archive.plans {
+                sql::restore_plan(&tx, self.athlete, p)?;
+            }
+            done.plans = archive.plans.len();
+        }
+        for custom in &archive.custom_exercises {
+            done.exercises += usize::from(sql::insert_custom(&tx, self.athlete, custom)?);
+        }
+        for (i, s) in archive.sessions.iter().enumerate() {
+            count(&mut done, &s.session, sql::insert_session(&tx, self.athlete, &s.session, s.logged_on)?);
+            if i % 256 == 255 {
+                progress(i + 1);
+            }
+        }
+        for entry in &archive.calendar {
+            sql::save_calendar_entry(&tx, self.athlete, entry, false)?;
+        }
+        tx.commit().doing(DOING)?;
+        progress(archive.sessions.len());
+        Ok(done)
+    }
+
+    /// What the last calendar export wrote, by UID.
+    pub fn calendar(&self) -> Result<Vec<CalendarEntry>, StoreError> {
+        sql::calendar(&self.conn, self.athlete)
+    }
+
+    /// Records the events of a calendar export (their hash and SEQUENCE), in one transaction.
+    pub fn save_calendar(&mut self, entries: &[CalendarEntry]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing("recording the calendar")?;
+        for entry in entries {
+            sql::save_calendar_entry(&tx, self.athlete, entry, true)?;
+        }
+        tx.commit().doing("recording the calendar")?;
+        Ok(())
     }
 
     /// The whole log, by date and then by logging order, each session's sets in the order performed.
@@ -204,6 +333,16 @@ impl Store {
     /// statement, which SQLite runs in one snapshot.
     fn read(&self, span: Span) -> Result<Vec<SessionLog>, StoreError> {
         sql::sessions(&self.conn, self.athlete, span)
+    }
+}
+
+/// Counts one session of an import.
+fn count(done: &mut Imported, session: &SessionLog, inserted: bool) {
+    if inserted {
+        done.sessions += 1;
+        done.sets += session.sets.len();
+    } else {
+        done.duplicates += 1;
     }
 }
 

@@ -1,7 +1,9 @@
 //! The sets of a session as one JSON text, the `sessions.sets_json` column: written compact, read back checked.
 //!
 //! Each set is a positional array, `[exercise, reps, seconds, load_kg, rpe, quality, pain, bar_speed_mps]`
-//! with `null` for an absent value: no field names to store or match, and the exercise id borrowed from
+//! with `null` for an absent value, and a ninth value, an object, only for what an imported set may carry
+//! besides (`{"kind": "warmup", "distance_m": 1000.0, "note": "..."}`): no field names to store or match
+//! for the sets the log itself records, and the exercise id borrowed from
 //! the row's text, so that a catalog exercise becomes a `SetLog` without allocating (`intern`). Every
 //! set is checked against what the log accepts (the ranges of `parse_session` and of the set notation,
 //! the wider of the two) by one rule, `Values::accepted`, on the way in as on the way out: a set the
@@ -15,8 +17,9 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 
-use backbone_core::log::SetLog;
+use backbone_core::log::{SetKind, SetLog};
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, IgnoredAny, SeqAccess, Visitor};
+use serde::ser::{SerializeSeq, Serializer};
 use serde_json::error::Category;
 
 use crate::decode::Bad;
@@ -27,30 +30,71 @@ const COLUMN: &str = "sets_json";
 /// The names of a set's values, in order.
 const FIELDS: [&str; 8] = ["exercise", "reps", "seconds", "load_kg", "rpe", "quality", "pain", "bar_speed_mps"];
 
-/// One set as written: the same positions, borrowing the `SetLog`.
-type Written<'a> = (&'a str, Option<u32>, Option<u32>, Option<f64>, Option<f64>, Option<u8>, Option<u8>, Option<f64>);
-
 /// The JSON text of `sets`, in order; an error names the first set the log would not accept.
 pub(crate) fn encode(sets: &[SetLog]) -> Result<String, String> {
     for (i, s) in sets.iter().enumerate() {
-        let values = Values {
-            reps: s.reps.map(u64::from),
-            seconds: s.seconds.map(u64::from),
-            load_kg: s.load_kg,
-            rpe: s.rpe,
-            quality: s.quality.map(u64::from),
-            pain: s.pain.map(u64::from),
-            bar_speed_mps: s.bar_speed_mps,
-        };
-        if !values.accepted(s.exercise.as_bytes()) {
-            return Err(format!("set {i}: {}", values.refusal(s.exercise.as_bytes())));
-        }
+        check(s).map_err(|problem| format!("set {i}: {problem}"))?;
     }
-    let written: Vec<Written<'_>> = sets
-        .iter()
-        .map(|s| (&*s.exercise, s.reps, s.seconds, s.load_kg, s.rpe, s.quality, s.pain, s.bar_speed_mps))
-        .collect();
+    let written: Vec<Written<'_>> = sets.iter().map(Written).collect();
     serde_json::to_string(&written).map_err(|e| e.to_string())
+}
+
+/// Whether the log accepts `set`, and why not: what `encode` checks, for callers (an import) that
+/// want to set a row aside with a reason rather than refuse a whole session.
+pub fn check(set: &SetLog) -> Result<(), String> {
+    let values = Values {
+        reps: set.reps.map(u64::from),
+        seconds: set.seconds.map(u64::from),
+        load_kg: set.load_kg,
+        rpe: set.rpe,
+        quality: set.quality.map(u64::from),
+        pain: set.pain.map(u64::from),
+        bar_speed_mps: set.bar_speed_mps,
+        distance_m: set.distance_m,
+    };
+    let exercise = set.exercise.as_bytes();
+    if values.accepted(exercise) { Ok(()) } else { Err(values.refusal(exercise)) }
+}
+
+/// One set as written: the eight positions, and the extras only when the set has any.
+struct Written<'a>(&'a SetLog);
+
+impl serde::Serialize for Written<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let s = self.0;
+        let extra = Extra { kind: s.kind, distance_m: s.distance_m, note: s.note.clone() };
+        let mut seq = serializer.serialize_seq(Some(if extra.is_empty() { 8 } else { 9 }))?;
+        seq.serialize_element(&*s.exercise)?;
+        seq.serialize_element(&s.reps)?;
+        seq.serialize_element(&s.seconds)?;
+        seq.serialize_element(&s.load_kg)?;
+        seq.serialize_element(&s.rpe)?;
+        seq.serialize_element(&s.quality)?;
+        seq.serialize_element(&s.pain)?;
+        seq.serialize_element(&s.bar_speed_mps)?;
+        if !extra.is_empty() {
+            seq.serialize_element(&extra)?;
+        }
+        seq.end()
+    }
+}
+
+/// What a set may carry besides its eight values: the ninth, only when there is something in it.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Extra {
+    #[serde(default, skip_serializing_if = "SetKind::is_normal")]
+    kind: SetKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    distance_m: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+impl Extra {
+    fn is_empty(&self) -> bool {
+        self.kind.is_normal() && self.distance_m.is_none() && self.note.is_none()
+    }
 }
 
 /// The sets of a `sets_json` text, which must hold `count` of them (the row's `set_count`).
@@ -72,9 +116,12 @@ pub(crate) fn decode(text: &[u8], count: usize, ids: &mut Ids) -> Result<Vec<Set
 }
 
 // What the log accepts: the ranges of the values after the exercise. 2000 kg is the set notation's
-// bound (`@2000kg`); an RPE also comes in halves, and a set has reps or seconds.
-const REPS: (u64, u64) = (0, 200);
-const SECONDS: (u64, u64) = (1, 3600);
+// bound (`@2000kg`); an RPE also comes in halves, and a set has reps, seconds or a distance. Reps and
+// seconds are wider than what a person logs here (200 reps, an hour), because imported histories hold
+// skipping ropes and bike rides.
+const REPS: (u64, u64) = (0, 10_000);
+const SECONDS: (u64, u64) = (1, 86_400);
+const DISTANCE_M: (f64, f64) = (0.0, 1_000_000.0);
 const LOAD_KG: (f64, f64) = (0.0, 2000.0);
 const RPE: (f64, f64) = (1.0, 10.0);
 const QUALITY: (u64, u64) = (1, 5);
@@ -92,6 +139,7 @@ struct Values {
     quality: Option<u64>,
     pain: Option<u64>,
     bar_speed_mps: Option<f64>,
+    distance_m: Option<f64>,
 }
 
 impl Values {
@@ -115,7 +163,8 @@ impl Values {
             & whole(QUALITY, self.quality)
             & whole(PAIN, self.pain)
             & real(BAR_SPEED_MPS, self.bar_speed_mps)
-            & (self.reps.is_some() | self.seconds.is_some())
+            & real(DISTANCE_M, self.distance_m)
+            & (self.reps.is_some() | self.seconds.is_some() | self.distance_m.is_some())
     }
 
     /// Why `accepted` is false: the first rule broken, in the order of `FIELDS`.
@@ -144,7 +193,8 @@ impl Values {
             .or_else(|| whole("quality", QUALITY, self.quality))
             .or_else(|| whole("pain", PAIN, self.pain))
             .or_else(|| real("bar_speed_mps", BAR_SPEED_MPS, self.bar_speed_mps))
-            .unwrap_or_else(|| "has neither reps nor seconds, expected one of them".into())
+            .or_else(|| real("distance_m", DISTANCE_M, self.distance_m))
+            .unwrap_or_else(|| "has neither reps nor seconds (nor a distance), expected one of them".into())
     }
 }
 
@@ -210,7 +260,7 @@ impl<'a> Builder<'a> {
 
     /// Appends the set if the log accepts it; why not, otherwise.
     #[inline(always)]
-    fn push(&mut self, exercise: &[u8], v: Values) -> Result<(), String> {
+    fn push(&mut self, exercise: &[u8], v: Values, extra: Option<Extra>) -> Result<(), String> {
         if !v.accepted(exercise) {
             return Err(v.refusal(exercise));
         }
@@ -227,6 +277,11 @@ impl<'a> Builder<'a> {
             quality: v.quality.map(|n| n as u8),
             pain: v.pain.map(|n| n as u8),
             bar_speed_mps: v.bar_speed_mps,
+            distance_m: v.distance_m,
+            ..match extra {
+                None => SetLog::default(),
+                Some(Extra { kind, note, .. }) => SetLog { kind, note, ..SetLog::default() },
+            }
         });
         Ok(())
     }
@@ -266,8 +321,8 @@ fn read_written(text: &[u8], builder: &mut Builder<'_>) -> Option<()> {
         let pain = c.whole()?;
         c.expect(b",")?;
         let bar_speed_mps = c.real()?;
-        let values = Values { reps, seconds, load_kg, rpe, quality, pain, bar_speed_mps };
-        builder.push(exercise, values).ok()?;
+        let values = Values { reps, seconds, load_kg, rpe, quality, pain, bar_speed_mps, distance_m: None };
+        builder.push(exercise, values, None).ok()?;
         if c.expect(b"]]").is_some() {
             return (c.at == c.bytes.len()).then_some(());
         }
@@ -491,11 +546,19 @@ impl<'de> Visitor<'de> for OneSet<'_, '_, '_> {
         for (number, name) in numbers.iter_mut().zip(&FIELDS[1..]) {
             *number = sets.field(&mut seq, index, name)?;
         }
+        let extra: Option<Extra> = match seq.next_element() {
+            Ok(extra) => extra,
+            Err(e) => {
+                sets.problem.set(Some(format!("set {index}: extras: {e}")));
+                return Err(e);
+            }
+        };
         if seq.next_element::<IgnoredAny>()?.is_some() {
-            return Err(sets.fail(index, format!("has more than the {} values of a set", FIELDS.len())));
+            return Err(sets.fail(index, format!("has more than the {} values of a set and its extras", FIELDS.len())));
         }
-        let values = Number::values(numbers).map_err(|problem| sets.fail(index, problem))?;
-        sets.builder.push(exercise.as_bytes(), values).map_err(|problem| sets.fail(index, problem))
+        let mut values = Number::values(numbers).map_err(|problem| sets.fail(index, problem))?;
+        values.distance_m = extra.as_ref().and_then(|e| e.distance_m);
+        sets.builder.push(exercise.as_bytes(), values, extra).map_err(|problem| sets.fail(index, problem))
     }
 }
 
@@ -520,6 +583,7 @@ impl Number {
             quality: quality.whole("quality", QUALITY)?,
             pain: pain.whole("pain", PAIN)?,
             bar_speed_mps: bar_speed_mps.real(),
+            distance_m: None,
         })
     }
 
@@ -716,6 +780,23 @@ mod tests {
         }
     }
 
+    /// Imported sets keep their kind, distance and note in a ninth value that the log's own sets never
+    /// have, so the fast reader still reads those.
+    #[test]
+    fn extras_are_a_ninth_value_only_when_present() {
+        let warm_up = SetLog { kind: SetKind::Warmup, ..row() };
+        let run =
+            SetLog { distance_m: Some(5000.0), note: Some("easy \"pace\"".into()), ..SetLog::new("custom-running") };
+        let text = encode(&[row(), warm_up.clone(), run.clone()]).expect("encodes");
+        assert_eq!(
+            text,
+            r#"[["band-row",10,null,20.0,7.0,4,0,null],["band-row",10,null,20.0,7.0,4,0,null,{"kind":"warmup"}],["custom-running",null,null,null,null,null,null,null,{"distance_m":5000.0,"note":"easy \"pace\""}]]"#
+        );
+        assert_eq!(decode(text.as_bytes(), 3, &mut Ids::new()).expect("decodes"), [row(), warm_up, run]);
+        let (fast, json) = both(&text);
+        assert_eq!((fast, json.map(|j| j.len())), (None, Some(3)));
+    }
+
     #[test]
     fn catalog_ids_borrow_the_catalog_and_others_survive_escaping() {
         let sets = decode(br#"[["band-row",10,null,null,null,null,null,null]]"#, 1, &mut Ids::new()).expect("decodes");
@@ -743,7 +824,10 @@ mod tests {
         bad(r#"[["band-row",10,2.5,null,null,null,null,null]]"#, "set 0: seconds is 2.5");
         bad(r#"[["band-row","10",null,null,null,null,null,null]]"#, "set 0: reps: invalid type: string");
         bad(r#"[["band-row",10,null,null,null,null,null]]"#, "set 0: has no bar_speed_mps");
-        bad(r#"[["band-row",10,null,null,null,null,null,null,1]]"#, "set 0: has more than the 8 values");
+        bad(r#"[["band-row",10,null,null,null,null,null,null,1]]"#, "set 0: extras: invalid type: integer");
+        bad(r#"[["band-row",10,null,null,null,null,null,null,{},1]]"#, "set 0: has more than the 8 values");
+        bad(r#"[["band-row",10,null,null,null,null,null,null,{"colour":1}]]"#, "unknown field `colour`");
+        bad(r#"[["band-row",null,null,null,null,null,null,null,{"kind":"warmup"}]]"#, "neither reps nor seconds");
         bad(r#"[[7,10,null,null,null,null,null,null]]"#, "set 0: exercise: invalid type: integer");
         bad(r#"[["band-row",10,null,null,null,6,null,null]]"#, "quality is 6");
         bad(r#"[["",10,null,null,null,null,null,null]]"#, "expected an exercise id");

@@ -7,6 +7,7 @@
 //! in a folder per backend. Callers own the transactions; these functions take a `&Connection`, which a
 //! `Transaction` derefs to.
 
+use backbone_core::archive::{ArchivedPlan, ArchivedProfile, CalendarEntry, CustomExercise};
 use backbone_core::log::{Checkin, SessionLog};
 use backbone_core::plan::Plan;
 use backbone_core::profile::{Assessment, Profile};
@@ -19,7 +20,10 @@ use crate::sets;
 use crate::{StoreError, StoredProfile};
 
 /// The migrations for SQLite, in order: (version, SQL). Append only; never edit a released one.
-pub(crate) const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/sqlite/0001_init.sql"))];
+pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/sqlite/0001_init.sql")),
+    (2, include_str!("../migrations/sqlite/0002_imports.sql")),
+];
 
 /// Sets up a fresh connection. WAL lets readers go on while one process writes; `synchronous=FULL`
 /// makes a commit wait until the WAL is on disk, so an acknowledged write survives a power loss (WAL's
@@ -90,6 +94,7 @@ const ATHLETE_EXISTS: &str = "SELECT COUNT(*) FROM athletes WHERE id = $1";
 const INSERT_ATHLETE: &str =
     "INSERT INTO athletes (id, name, created_on) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING";
 const RENAME_ATHLETE: &str = "UPDATE athletes SET name = $1 WHERE id = $2";
+const ATHLETE_NAME: &str = "SELECT name FROM athletes WHERE id = $1";
 
 pub(crate) fn athlete_exists(conn: &Connection, athlete: i64) -> Result<bool, StoreError> {
     let n: i64 = conn.query_row(ATHLETE_EXISTS, params![athlete], |r| r.get(0)).doing("looking up the athlete")?;
@@ -99,6 +104,10 @@ pub(crate) fn athlete_exists(conn: &Connection, athlete: i64) -> Result<bool, St
 pub(crate) fn insert_athlete(conn: &Connection, athlete: i64, name: &str, created_on: &str) -> Result<(), StoreError> {
     conn.execute(INSERT_ATHLETE, params![athlete, name, created_on]).doing("creating the athlete")?;
     Ok(())
+}
+
+pub(crate) fn athlete_name(conn: &Connection, athlete: i64) -> Result<String, StoreError> {
+    conn.query_row(ATHLETE_NAME, params![athlete], |r| r.get(0)).doing("reading the athlete's name")
 }
 
 pub(crate) fn rename_athlete(conn: &Connection, athlete: i64, name: &str) -> Result<(), StoreError> {
@@ -168,8 +177,9 @@ fn versioned<T: serde::de::DeserializeOwned>(
 const NEXT_SEQ: &str = "SELECT COALESCE(MAX(seq), 0) + 1 FROM sessions WHERE athlete_id = $1";
 const INSERT_SESSION: &str = "INSERT INTO sessions \
      (athlete_id, id, seq, date, logged_on, has_checkin, soreness, sleep_hours, stress, energy, ache, \
-     measurements_json, set_count, sets_json) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (athlete_id, id) DO NOTHING";
+     measurements_json, set_count, sets_json, title, duration_s, notes) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+     ON CONFLICT (athlete_id, id) DO NOTHING";
 const COUNTS: &str = "SELECT COUNT(*), COALESCE(SUM(set_count), 0) FROM sessions WHERE athlete_id = $1";
 const NTH_LAST_LOGGED: &str = "SELECT seq FROM sessions WHERE athlete_id = $1 ORDER BY seq DESC LIMIT 1 OFFSET $2";
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE athlete_id = $1 AND id = $2";
@@ -193,10 +203,7 @@ pub(crate) fn insert_session(
     };
     // A set the store would refuse to read back is refused here, before anything is written, so that
     // one bad value cannot make the whole log unreadable.
-    let sets = sets::encode(&s.sets).map_err(|problem| StoreError::Encode {
-        what: "sets",
-        source: <serde_json::Error as serde::ser::Error>::custom(format!("session {:?}, {problem}", s.id)),
-    })?;
+    let sets = sets::encode(&s.sets).map_err(|problem| StoreError::Refused { session: s.id.clone(), problem })?;
     let seq: i64 = conn.query_row(NEXT_SEQ, params![athlete], |r| r.get(0)).doing(DOING)?;
     let inserted = conn
         .prepare_cached(INSERT_SESSION)
@@ -216,6 +223,9 @@ pub(crate) fn insert_session(
                 measurements,
                 s.sets.len() as i64,
                 sets,
+                s.title,
+                s.duration_s,
+                s.notes,
             ])
         })
         .doing(DOING)?;
@@ -241,6 +251,154 @@ pub(crate) fn delete_session(conn: &Connection, athlete: i64, id: &str) -> Resul
     Ok(())
 }
 
+const LOGGED_ORDER: &str = "SELECT id, logged_on FROM sessions WHERE athlete_id = $1 ORDER BY seq";
+
+/// Every session's id and the day it was logged, in logging order.
+pub(crate) fn logged_order(conn: &Connection, athlete: i64) -> Result<Vec<(String, Date)>, StoreError> {
+    const DOING: &str = "reading the order of the log";
+    let mut stmt = conn.prepare_cached(LOGGED_ORDER).doing(DOING)?;
+    let mut rows = stmt.query(params![athlete]).doing(DOING)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().doing(DOING)? {
+        let id = decode::text(row, 0, "id").map_err(|bad| bad.at("sessions", "(unknown id)"))?.to_owned();
+        let logged_on =
+            decode::date(row, 1, "logged_on").map_err(|bad| bad.at("sessions", format_args!("id {id:?}")))?;
+        out.push((id, logged_on));
+    }
+    Ok(out)
+}
+
+// Every version of the profile and the plan, for the archive.
+
+const ALL_PROFILES: &str = "SELECT version, made_on, profile_json FROM profiles WHERE athlete_id = $1 ORDER BY version";
+const ALL_PLANS: &str = "SELECT version, made_on, plan_json FROM plans WHERE athlete_id = $1 ORDER BY version";
+const COUNT_PROFILES: &str = "SELECT COUNT(*) FROM profiles WHERE athlete_id = $1";
+const COUNT_PLANS: &str = "SELECT COUNT(*) FROM plans WHERE athlete_id = $1";
+
+pub(crate) fn all_profiles(conn: &Connection, athlete: i64) -> Result<Vec<ArchivedProfile>, StoreError> {
+    all_versions(conn, athlete, ALL_PROFILES, "profiles", "profile_json").map(|found| {
+        found.into_iter().map(|(profile, made_on, version)| ArchivedProfile { version, made_on, profile }).collect()
+    })
+}
+
+pub(crate) fn all_plans(conn: &Connection, athlete: i64) -> Result<Vec<ArchivedPlan>, StoreError> {
+    all_versions(conn, athlete, ALL_PLANS, "plans", "plan_json").map(|found| {
+        found.into_iter().map(|(plan, made_on, version)| ArchivedPlan { version, made_on, plan }).collect()
+    })
+}
+
+fn all_versions<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    athlete: i64,
+    sql: &str,
+    table: &'static str,
+    column: &'static str,
+) -> Result<Vec<(T, Date, u32)>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql).doing("reading every version")?;
+    let mut rows = stmt.query(params![athlete]).doing("reading every version")?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().doing("reading every version")? {
+        match versioned::<T>(row, column) {
+            Ok(found) => out.push(found),
+            Err((version, bad)) => return Err(bad.at(table, format_args!("athlete {athlete} version {version}"))),
+        }
+    }
+    Ok(out)
+}
+
+/// Whether the athlete has saved a profile, and a plan.
+pub(crate) fn has_profile_and_plan(conn: &Connection, athlete: i64) -> Result<(bool, bool), StoreError> {
+    let count = |sql| -> Result<bool, StoreError> {
+        let n: i64 = conn.query_row(sql, params![athlete], |r| r.get(0)).doing("counting versions")?;
+        Ok(n > 0)
+    };
+    Ok((count(COUNT_PROFILES)?, count(COUNT_PLANS)?))
+}
+
+/// Stores a profile version as the archive gives it.
+pub(crate) fn restore_profile(conn: &Connection, athlete: i64, p: &ArchivedProfile) -> Result<(), StoreError> {
+    let json = serde_json::to_string(&p.profile).map_err(|source| StoreError::Encode { what: "profile", source })?;
+    conn.execute(INSERT_PROFILE, params![athlete, p.version, p.made_on.to_string(), json])
+        .doing("restoring a profile")?;
+    Ok(())
+}
+
+/// Stores a plan version as the archive gives it.
+pub(crate) fn restore_plan(conn: &Connection, athlete: i64, p: &ArchivedPlan) -> Result<(), StoreError> {
+    let json = serde_json::to_string(&p.plan).map_err(|source| StoreError::Encode { what: "plan", source })?;
+    conn.execute(INSERT_PLAN, params![athlete, p.version, p.made_on.to_string(), json]).doing("restoring a plan")?;
+    Ok(())
+}
+
+// Custom exercises.
+
+const NEXT_CUSTOM_SEQ: &str = "SELECT COALESCE(MAX(seq), 0) + 1 FROM custom_exercises WHERE athlete_id = $1";
+const INSERT_CUSTOM: &str = "INSERT INTO custom_exercises (athlete_id, id, seq, name) VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (athlete_id, id) DO NOTHING";
+const CUSTOMS: &str = "SELECT id, name FROM custom_exercises WHERE athlete_id = $1 ORDER BY seq";
+
+/// Adds a custom exercise; false when the athlete already has that id (its first name stays).
+pub(crate) fn insert_custom(conn: &Connection, athlete: i64, e: &CustomExercise) -> Result<bool, StoreError> {
+    const DOING: &str = "adding a custom exercise";
+    let seq: i64 = conn.query_row(NEXT_CUSTOM_SEQ, params![athlete], |r| r.get(0)).doing(DOING)?;
+    let n = conn
+        .prepare_cached(INSERT_CUSTOM)
+        .and_then(|mut s| s.execute(params![athlete, e.id, seq, e.name]))
+        .doing(DOING)?;
+    Ok(n == 1)
+}
+
+pub(crate) fn customs(conn: &Connection, athlete: i64) -> Result<Vec<CustomExercise>, StoreError> {
+    const DOING: &str = "reading the custom exercises";
+    let mut stmt = conn.prepare_cached(CUSTOMS).doing(DOING)?;
+    let mut rows = stmt.query(params![athlete]).doing(DOING)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().doing(DOING)? {
+        let at = |bad: Bad| bad.at("custom_exercises", format_args!("athlete {athlete}"));
+        let id = decode::text(row, 0, "id").map_err(at)?.to_owned();
+        let name = decode::text(row, 1, "name").map_err(at)?.to_owned();
+        out.push(CustomExercise { id, name });
+    }
+    Ok(out)
+}
+
+// The calendar export's bookkeeping.
+
+const CALENDAR: &str = "SELECT uid, hash, sequence FROM calendar_events WHERE athlete_id = $1 ORDER BY uid";
+const SAVE_CALENDAR: &str = "INSERT INTO calendar_events (athlete_id, uid, hash, sequence) VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (athlete_id, uid) DO UPDATE SET hash = excluded.hash, sequence = excluded.sequence";
+const RESTORE_CALENDAR: &str = "INSERT INTO calendar_events (athlete_id, uid, hash, sequence) VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (athlete_id, uid) DO NOTHING";
+
+pub(crate) fn calendar(conn: &Connection, athlete: i64) -> Result<Vec<CalendarEntry>, StoreError> {
+    const DOING: &str = "reading the calendar";
+    let mut stmt = conn.prepare_cached(CALENDAR).doing(DOING)?;
+    let mut rows = stmt.query(params![athlete]).doing(DOING)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().doing(DOING)? {
+        let at = |bad: Bad| bad.at("calendar_events", format_args!("athlete {athlete}"));
+        let uid = decode::text(row, 0, "uid").map_err(at)?.to_owned();
+        let hash = decode::text(row, 1, "hash").map_err(at)?.to_owned();
+        let sequence = decode::int(row, 2, "sequence").map_err(at)?;
+        out.push(CalendarEntry { uid, hash, sequence });
+    }
+    Ok(out)
+}
+
+/// Records an event as exported; `replace` false keeps what is there (a restore into a used database).
+pub(crate) fn save_calendar_entry(
+    conn: &Connection,
+    athlete: i64,
+    e: &CalendarEntry,
+    replace: bool,
+) -> Result<(), StoreError> {
+    let sql = if replace { SAVE_CALENDAR } else { RESTORE_CALENDAR };
+    conn.prepare_cached(sql)
+        .and_then(|mut s| s.execute(params![athlete, e.uid, e.hash, e.sequence]))
+        .doing("recording the calendar")?;
+    Ok(())
+}
+
 /// Which sessions to read.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Span {
@@ -256,7 +414,7 @@ pub(crate) enum Span {
 macro_rules! session_columns {
     () => {
         "SELECT id, date, has_checkin, soreness, sleep_hours, stress, energy, ache, measurements_json, \
-         set_count, sets_json FROM sessions WHERE athlete_id = $1"
+         set_count, sets_json, title, duration_s, notes FROM sessions WHERE athlete_id = $1"
     };
 }
 
@@ -327,12 +485,13 @@ fn session_row(row: &Row<'_>, ids: &mut sets::Ids) -> Result<SessionLog, StoreEr
             Some(_) => decode::json(row, 8, "measurements_json")?,
         };
         let sets = sets::decode(decode::text_bytes(row, 10, "sets_json")?, decode::int(row, 9, "set_count")?, ids)?;
-        Ok((date, checkin, measurements, sets))
+        let title = decode::opt_text(row, 11, "title")?.map(str::to_owned);
+        let duration_s = decode::opt_int(row, 12, "duration_s")?;
+        let notes = decode::opt_text(row, 13, "notes")?.map(str::to_owned);
+        Ok(SessionLog { id: id.to_owned(), date, checkin, sets, measurements, title, duration_s, notes })
     })();
     match decoded {
-        Ok((date, checkin, measurements, sets)) => {
-            Ok(SessionLog { id: id.to_owned(), date, checkin, sets, measurements })
-        }
+        Ok(session) => Ok(session),
         Err(bad) => Err(bad.at("sessions", format_args!("id {id:?}"))),
     }
 }
@@ -347,6 +506,7 @@ mod tests {
         ATHLETE_EXISTS,
         INSERT_ATHLETE,
         RENAME_ATHLETE,
+        ATHLETE_NAME,
         NEXT_PROFILE_VERSION,
         INSERT_PROFILE,
         LATEST_PROFILE,
@@ -364,6 +524,17 @@ mod tests {
         SESSIONS_ALL,
         SESSIONS_BETWEEN,
         SESSIONS_FROM_SEQ,
+        LOGGED_ORDER,
+        ALL_PROFILES,
+        ALL_PLANS,
+        COUNT_PROFILES,
+        COUNT_PLANS,
+        NEXT_CUSTOM_SEQ,
+        INSERT_CUSTOM,
+        CUSTOMS,
+        CALENDAR,
+        SAVE_CALENDAR,
+        RESTORE_CALENDAR,
     ];
 
     fn migrated() -> Connection {

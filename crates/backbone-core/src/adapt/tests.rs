@@ -77,6 +77,7 @@ fn simulate(
             checkin: None,
             sets,
             measurements: Assessment::default(),
+            ..Default::default()
         });
         today = day.saturating_add(1.days());
     }

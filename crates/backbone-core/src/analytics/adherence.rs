@@ -60,6 +60,7 @@ mod tests {
             checkin: None,
             sets: vec![SetLog { reps: Some(10), ..SetLog::new("band-row") }],
             measurements: Assessment::default(),
+            ..Default::default()
         }
     }
 

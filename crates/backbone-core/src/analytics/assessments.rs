@@ -105,6 +105,7 @@ mod tests {
             checkin: None,
             sets: vec![],
             measurements: Assessment { grip_kg: Some(LeftRight { left, right }), ..Assessment::default() },
+            ..Default::default()
         }
     }
 

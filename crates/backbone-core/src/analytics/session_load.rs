@@ -113,6 +113,7 @@ mod tests {
             checkin: None,
             sets: rpes.iter().map(|r| SetLog { reps: Some(8), rpe: Some(*r), ..SetLog::new("band-row") }).collect(),
             measurements: Assessment::default(),
+            ..Default::default()
         }
     }
 

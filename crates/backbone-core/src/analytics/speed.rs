@@ -83,6 +83,7 @@ mod tests {
             checkin: None,
             sets,
             measurements: Assessment::default(),
+            ..Default::default()
         }];
         let w = Window { from: date(2026, 11, 30), to: date(2026, 12, 6) };
         let speeds = bar_speed(&Log::new(&log), w);

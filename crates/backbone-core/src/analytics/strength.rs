@@ -31,6 +31,10 @@ pub struct Lift<'a> {
 }
 
 fn estimate(date: Date, set: &SetLog) -> Option<E1rmPoint> {
+    // A warm-up is no estimate of strength.
+    if !set.is_work() {
+        return None;
+    }
     let (load_kg, reps) = (set.load_kg?, set.reps?);
     let e = load::e1rm(load_kg, reps, set.rpe)?;
     Some(E1rmPoint { date, kg: e.kg, formula: e.formula, load_kg, reps, rpe: set.rpe })
@@ -106,7 +110,7 @@ pub fn personal_records(log: &Log, w: Window) -> Vec<Record> {
                     None => session_e1rm.push((ex, p.kg)),
                 }
             }
-            if let Some(reps) = set.reps.filter(|r| *r > 0) {
+            if let Some(reps) = set.reps.filter(|r| *r > 0 && set.is_work()) {
                 let key = load_key(set.load_kg);
                 match session_reps.iter_mut().find(|(e, k, _)| *e == ex && *k == key) {
                     Some((_, _, r)) => *r = (*r).max(reps),
@@ -179,6 +183,7 @@ mod tests {
             checkin: None,
             sets,
             measurements: Assessment::default(),
+            ..Default::default()
         }
     }
 

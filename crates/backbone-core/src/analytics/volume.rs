@@ -47,9 +47,9 @@ pub fn upper_back_target(experience: Experience) -> Target {
     }
 }
 
-/// A set that counts toward weekly hard sets: RPE 7 or more, or no RPE logged.
+/// A set that counts toward weekly hard sets: a work set (not a warm-up) at RPE 7 or more, or with no RPE.
 pub fn is_hard(set: &SetLog) -> bool {
-    set.rpe.is_none_or(|r| r >= HARD_RPE)
+    set.is_work() && set.rpe.is_none_or(|r| r >= HARD_RPE)
 }
 
 /// A pressing set, for METHOD W6. The catalog holds no pressing exercises (the method trains the back),
@@ -197,6 +197,7 @@ mod tests {
             checkin: None,
             sets,
             measurements: Assessment::default(),
+            ..Default::default()
         }
     }
 

@@ -59,6 +59,7 @@ mod tests {
             checkin: Some(c),
             sets: vec![],
             measurements: Assessment::default(),
+            ..Default::default()
         }
     }
 

@@ -89,6 +89,7 @@ pub fn five_years(start: Date) -> Vec<SessionLog> {
                 }),
                 sets,
                 measurements,
+                ..Default::default()
             }
         })
         .collect()

@@ -58,7 +58,7 @@ pub fn parse_session(text: &str, file: &str, today: Date, catalog: &Catalog) -> 
         Some(Value::String(s)) if !s.trim().is_empty() && s.len() <= 200 => s.clone(),
         Some(other) => return Err(c.bad("id", other, "a non-empty string of at most 200 characters")),
     };
-    Ok(SessionLog { id, date, checkin, sets, measurements })
+    Ok(SessionLog { id, date, checkin, sets, measurements, ..Default::default() })
 }
 
 struct Checker<'a> {
@@ -199,6 +199,7 @@ impl Checker<'_> {
             quality: self.int(obj, &prefix, "quality", 1, 5)?.map(|n| n as u8),
             pain: self.int(obj, &prefix, "pain", 0, 10)?.map(|n| n as u8),
             bar_speed_mps: self.number(obj, &prefix, "bar_speed_mps", 0.0, 5.0)?,
+            ..Default::default()
         };
         if set.reps.is_none() && set.seconds.is_none() {
             return Err(LogError::Missing {

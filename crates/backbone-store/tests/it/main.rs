@@ -1,5 +1,6 @@
 //! Integration tests of the store, one binary: the story of a database, rows it must refuse, and a kill.
 
+mod archive;
 mod kill;
 mod rows;
 mod story;
@@ -66,5 +67,6 @@ pub fn session(id: &str, day: &str) -> SessionLog {
             SetLog { seconds: Some(40), load_kg: Some(24.0), ..SetLog::new("farmer-carry") },
         ],
         measurements: Default::default(),
+        ..Default::default()
     }
 }

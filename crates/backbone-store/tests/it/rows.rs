@@ -102,7 +102,7 @@ fn a_database_from_a_newer_backbone_is_refused() {
     raw.execute("INSERT INTO schema_migrations (version, applied_on) VALUES (99, 'later')", []).expect("insert");
     drop(raw);
     match Store::open(&path) {
-        Err(e @ StoreError::NewerSchema { found: 99, known: 1 }) => assert!(e.to_string().contains("upgrade")),
+        Err(e @ StoreError::NewerSchema { found: 99, known: 2 }) => assert!(e.to_string().contains("upgrade")),
         other => panic!("expected NewerSchema, got {other:?}"),
     }
 }
@@ -125,4 +125,30 @@ fn a_file_that_is_not_a_database_is_an_error_not_a_panic() {
     std::fs::write(&path, "this is not SQLite, but it is long enough to have a header of a hundred bytes. ".repeat(4))
         .expect("write");
     assert!(matches!(Store::open(&path), Err(StoreError::Sqlite { .. })));
+}
+
+/// Migrations are append-only: a database made by the first schema opens with its log intact, and takes
+/// the imports' columns and tables.
+#[test]
+fn a_first_schema_database_is_migrated_with_its_log() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("backbone.db");
+    let raw = rusqlite::Connection::open(&path).expect("raw open");
+    raw.execute_batch(include_str!("../../migrations/sqlite/0001_init.sql")).expect("schema 1");
+    raw.execute_batch(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_on TEXT NOT NULL);
+         INSERT INTO schema_migrations VALUES (1, 'then');
+         INSERT INTO athletes VALUES (1, 'local', 'then');
+         INSERT INTO sessions (athlete_id, id, seq, date, logged_on, has_checkin, set_count, sets_json)
+         VALUES (1, 'old', 1, '2026-01-05', '2026-01-05', 0, 1, '[[\"band-row\",12,null,null,null,null,null,null]]');",
+    )
+    .expect("a log of schema 1");
+    drop(raw);
+    let mut store = Store::open(&path).expect("migrates");
+    let log = store.sessions().expect("reads");
+    assert_eq!(log.len(), 1);
+    assert_eq!((log[0].id.as_str(), log[0].sets[0].reps, log[0].title.as_deref()), ("old", Some(12), None));
+    let custom = backbone_core::archive::CustomExercise { id: "custom-x".into(), name: "X".into() };
+    store.import(&[custom], &[], jiff::civil::date(2026, 2, 1), &mut |_| {}).expect("the new table is there");
+    assert_eq!(store.custom_exercises().expect("reads").len(), 1);
 }

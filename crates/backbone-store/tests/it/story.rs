@@ -74,6 +74,7 @@ fn a_database_from_first_open_to_reopen() {
         checkin: Some(Checkin { soreness: Some(8), ..Checkin::default() }),
         sets: vec![],
         measurements: Assessment::default(),
+        ..Default::default()
     };
     let measured = SessionLog {
         id: "measured".into(),
@@ -147,12 +148,11 @@ fn a_database_from_first_open_to_reopen() {
     let mut wild = session("wild", "2026-11-25");
     wild.sets[1].rpe = Some(42.0);
     match store.log_session(&wild, date("2026-11-25")) {
-        Err(e @ StoreError::Encode { .. }) => {
-            let message =
-                format!("{e}: {}", std::error::Error::source(&e).map(ToString::to_string).unwrap_or_default());
+        Err(e @ StoreError::Refused { .. }) => {
+            let message = e.to_string();
             assert!(message.contains("\"wild\"") && message.contains("set 1: rpe is 42"), "{message}");
         }
-        other => panic!("expected an Encode error, got {other:?}"),
+        other => panic!("expected a Refused error, got {other:?}"),
     }
     assert_eq!(store.counts().expect("counts"), (5, 12));
 

@@ -91,7 +91,7 @@ fn quick(args: &Args, store: &backbone_store::Store, today: Date) -> anyhow::Res
         })
         .collect();
     let id = format!("n-{}", unique_suffix());
-    Ok(SessionLog { id, date, checkin: None, sets, measurements: Assessment::default() })
+    Ok(SessionLog { id, date, checkin: None, sets, measurements: Assessment::default(), ..Default::default() })
 }
 
 /// The exercise a person means: several catalog entries may match ("face pull"), so the ones planned for

@@ -120,6 +120,7 @@ fn eight_weeks() -> Vec<SessionLog> {
                 } else {
                     Assessment::default()
                 },
+                ..Default::default()
             });
         }
     }

@@ -14,7 +14,14 @@ fn profile() -> Profile {
 }
 
 fn session(d: Date, sets: Vec<SetLog>) -> SessionLog {
-    SessionLog { id: format!("s{d}"), date: d, checkin: None, sets, measurements: Assessment::default() }
+    SessionLog {
+        id: format!("s{d}"),
+        date: d,
+        checkin: None,
+        sets,
+        measurements: Assessment::default(),
+        ..Default::default()
+    }
 }
 
 fn sets(ex: &str, n: usize, reps: u32, load: f64, rpe: f64) -> Vec<SetLog> {
