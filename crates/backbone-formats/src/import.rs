@@ -28,6 +28,7 @@ mod hevy;
 mod names;
 mod strong;
 mod table;
+mod to_log;
 mod units;
 mod values;
 
@@ -38,6 +39,7 @@ use backbone_core::vocab::Units;
 use jiff::civil::{Date, DateTime};
 
 pub use names::map_exercise;
+pub use to_log::{Mapper, to_log};
 
 /// The app a file comes from, as the CLI's `--format` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
