@@ -4,7 +4,9 @@ mod assess;
 mod checkin;
 mod context;
 mod exercises;
+mod export;
 mod history;
+mod import;
 mod init;
 mod log;
 mod next;
@@ -63,6 +65,10 @@ pub enum Command {
     Report(report::Args),
     /// Remove the last logged entry.
     Undo(undo::Args),
+    /// Add a history exported from Strong, Hevy, FitNotes or backbone.
+    Import(import::Args),
+    /// Write the database (json), the logged sets (csv) or the plan as a calendar (ics).
+    Export(export::Args),
     /// List the exercise catalog, or show one exercise.
     Exercises(exercises::Args),
 }
@@ -86,6 +92,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::History(args) => history::run(args, &globals),
         Command::Report(args) => report::run(args, &globals),
         Command::Undo(args) => undo::run(args, &globals),
+        Command::Import(args) => import::run(args, &globals),
+        Command::Export(args) => export::run(args, &globals),
         Command::Exercises(args) => exercises::run(args, &globals),
     }
 }

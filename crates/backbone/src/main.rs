@@ -4,6 +4,7 @@ mod cli;
 mod failure;
 mod interview;
 mod locale;
+mod progress;
 mod render;
 
 use std::io::Write;

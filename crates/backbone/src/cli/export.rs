@@ -1,0 +1,178 @@
+//! `backbone export --format json|csv|ics [--out FILE]`: the database as backbone's JSON (lossless), the
+//! log as a CSV of sets with what was prescribed beside what was done, or the plan as an iCalendar file
+//! (CONTRACT "Import and export").
+//!
+//! The whole output is made in memory first; `--out` then writes it to a file beside the target and
+//! renames it over, so an interrupted export never leaves half a file. The `.ics` export remembers what
+//! it wrote (each event's content hash and SEQUENCE) so that the next export bumps SEQUENCE exactly for
+//! the events whose content changed, and a calendar that re-imports it updates them.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use backbone_core::adapt::adapt;
+use backbone_core::archive::CalendarEntry;
+use backbone_core::catalog::Catalog;
+use backbone_core::plan::Plan;
+use backbone_core::vocab::Units;
+use backbone_formats::ics::{IcsOptions, plan_to_ics};
+use backbone_formats::sheet::{self, Prescribed};
+use backbone_store::Store;
+use jiff::civil::Date;
+
+use super::{Globals, context, print_json};
+use crate::failure::bad;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  backbone export --format json --out backbone-backup.json\n  \
+                        backbone export --format csv --units lb > sets.csv\n  \
+                        backbone export --format ics --reminders --out backbone.ics\n\n\
+                        json: everything in the database; `backbone import` reads it back exactly.\n\
+                        csv: one row per set, prescribed and performed side by side.\n\
+                        ics: the plan, one all-day event per session (deload weeks marked); import it into your \
+                        calendar, and import a later export again: events update, none are duplicated.")]
+pub struct Args {
+    /// What to write.
+    #[arg(long, value_parser = ["json", "csv", "ics"])]
+    pub format: String,
+    /// Write to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Units of loads in the CSV and the calendar [default: your profile's, else kg].
+    #[arg(long, value_parser = ["kg", "lb"])]
+    pub units: Option<String>,
+    /// ics: add the daily mobility reminder and, for posture goals, workday micro-breaks (METHOD W4, W5).
+    #[arg(long)]
+    pub reminders: bool,
+}
+
+pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let mut store = context::open(globals)?;
+    let today = context::today(globals);
+    let units = match args.units.as_deref() {
+        Some(word) => Units::parse(word).map_err(|e| bad(format!("--units: {e}")))?,
+        None => store.profile()?.map_or(Units::Kg, |p| p.profile.units),
+    };
+    let mut bytes = Vec::new();
+    let mut after: Option<Vec<CalendarEntry>> = None;
+    let what = match args.format.as_str() {
+        "json" => {
+            backbone_formats::archive::write(&store.archive()?, &mut bytes)?;
+            "the whole database"
+        }
+        "csv" => {
+            csv(&store, units, today, &mut bytes)?;
+            "every logged set"
+        }
+        _ => {
+            after = Some(ics(&store, units, today, args.reminders, &mut bytes)?);
+            "the plan"
+        }
+    };
+    match &args.out {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
+        Some(path) => write_whole(path, &bytes)?,
+    }
+    // Recorded once the calendar is out: an export that failed to be written bumps nothing.
+    if let Some(entries) = after {
+        store.save_calendar(&entries)?;
+    }
+    if let Some(path) = &args.out {
+        if globals.json {
+            return print_json(&serde_json::json!({"format": args.format, "out": path, "bytes": bytes.len()}));
+        }
+        println!("Wrote {what} as {} to {} ({} bytes).", args.format, path.display(), bytes.len());
+    }
+    Ok(())
+}
+
+/// The log as a sheet of sets, with the adapted plan's prescription beside each when there is a profile.
+fn csv(store: &Store, units: Units, today: Date, out: &mut Vec<u8>) -> anyhow::Result<()> {
+    let sessions = store.sessions()?;
+    let customs: HashMap<String, String> = store.custom_exercises()?.into_iter().map(|c| (c.id, c.name)).collect();
+    let catalog = Catalog::builtin();
+    let name = |id: &str| match catalog.get(id) {
+        Some(e) => e.name.clone(),
+        None => customs.get(id).cloned().unwrap_or_else(|| id.to_string()),
+    };
+    let planned = match store.profile()? {
+        Some(p) => prescriptions(&adapt(&p.profile, &sessions, today)?.plan),
+        None => HashMap::new(),
+    };
+    let prescribed = |date: Date, exercise: &str| planned.get(&(date, exercise.to_string())).copied();
+    sheet::write(&sessions, &name, &prescribed, units, out)?;
+    Ok(())
+}
+
+/// What the plan prescribed, by day and exercise.
+fn prescriptions(plan: &Plan) -> HashMap<(Date, String), Prescribed> {
+    plan.sessions()
+        .flat_map(|(_, s)| s.main.iter().map(move |m| (s.date, m)))
+        .map(|(date, m)| {
+            let p = Prescribed { sets: m.sets, reps: m.reps, seconds: m.seconds, rpe: m.rpe, load_kg: m.load_kg };
+            ((date, m.exercise.to_string()), p)
+        })
+        .collect()
+}
+
+/// The adapted plan as a calendar; returns the events to record as exported.
+fn ics(store: &Store, units: Units, today: Date, reminders: bool, out: &mut Vec<u8>) -> anyhow::Result<Vec<CalendarEntry>> {
+    let profile = context::stored(store)?;
+    let plan = adapt(&profile, &store.sessions()?, today)?.plan;
+    let known: HashMap<String, CalendarEntry> = store.calendar()?.into_iter().map(|e| (e.uid.clone(), e)).collect();
+    let sequence = |uid: &str, hash: &str| next_sequence(known.get(uid), hash);
+    let opts = IcsOptions { stamp: jiff::Timestamp::now(), units, reminders, sequence: &sequence };
+    let (text, keys) = plan_to_ics(&plan, Catalog::builtin(), &opts);
+    out.extend_from_slice(text.as_bytes());
+    Ok(keys
+        .into_iter()
+        .map(|k| CalendarEntry { sequence: next_sequence(known.get(&k.uid), &k.hash), uid: k.uid, hash: k.hash })
+        .collect())
+}
+
+/// RFC 5545 3.8.7.4: SEQUENCE starts at 0 and goes up by one each time the event's content changes.
+fn next_sequence(known: Option<&CalendarEntry>, hash: &str) -> u32 {
+    match known {
+        None => 0,
+        Some(e) if e.hash == hash => e.sequence,
+        Some(e) => e.sequence + 1,
+    }
+}
+
+/// Writes `bytes` to `path` whole or not at all: a temporary file beside it, synced, renamed over it.
+fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let cannot = |e: std::io::Error| bad(format!("{}: cannot write the file: {e}", path.display()));
+    let name = path.file_name().ok_or_else(|| bad(format!("--out {}: expected a file name", path.display())))?;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let temp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let written = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if let Err(e) = written {
+        // Best effort: the error worth reporting is the one that stopped the write.
+        let _ = std::fs::remove_file(&temp);
+        return Err(cannot(e));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequence_starts_at_zero_and_rises_only_when_the_content_changes() {
+        let entry = CalendarEntry { uid: "u".into(), hash: "a".into(), sequence: 3 };
+        assert_eq!(next_sequence(None, "a"), 0);
+        assert_eq!(next_sequence(Some(&entry), "a"), 3);
+        assert_eq!(next_sequence(Some(&entry), "b"), 4);
+    }
+}

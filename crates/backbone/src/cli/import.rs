@@ -1,0 +1,245 @@
+//! `backbone import FILE`: a history exported from Strong, Hevy or FitNotes, or from backbone itself
+//! (its JSON or CSV export), added to the log in one transaction (CONTRACT "Import and export").
+//!
+//! The file is read whole before anything is written: a file that cannot be read is refused (exit 2,
+//! the line and column of its first problem) and nothing is imported. Names the catalog does not know
+//! become custom exercises and are listed; rows that cannot be kept are warnings with their line.
+//! Session ids come from the file (the app's workout key), so a second import adds nothing.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use backbone_core::catalog::Catalog;
+use backbone_core::log::SessionLog;
+use backbone_core::vocab::Units;
+use backbone_formats::import::{self, Format, ImportError, Mapper, Warning};
+use backbone_formats::{archive, sheet};
+use backbone_store::Imported;
+use serde::Serialize;
+
+use super::{Globals, context, print_json};
+use crate::failure::bad;
+use crate::progress::Progress;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  backbone import strong.csv\n  backbone import hevy_workouts.csv --json\n  \
+                        backbone import FitNotes_Export.csv --units lb\n  backbone import backbone-export.json\n\n\
+                        The app is told from the file's header. Weights are read in the unit the file states \
+                        (in its header, then on each row); when it states none, --units says it, and on a \
+                        terminal you are asked. Warm-up, drop and failure sets are kept and marked; warm-ups \
+                        count for nothing the engine reads. Importing the same file again adds nothing.")]
+pub struct Args {
+    /// The exported file: CSV from Strong, Hevy or FitNotes, or backbone's own JSON or CSV export.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Which app wrote the file [default: told from its header].
+    #[arg(long, default_value = "auto", value_parser = ["auto", "strong", "hevy", "fitnotes", "backbone"])]
+    pub format: String,
+    /// The unit of weights the file leaves unlabelled (Strong's iOS export labels none).
+    #[arg(long, value_parser = ["kg", "lb"])]
+    pub units: Option<String>,
+}
+
+/// The summary, as CONTRACT.md gives it for `--json`.
+#[derive(Debug, Serialize)]
+struct Summary {
+    sessions: usize,
+    sets: usize,
+    duplicates: usize,
+    unmapped_exercises: Vec<String>,
+    warnings: Vec<WarningJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct WarningJson {
+    line: u64,
+    message: String,
+}
+
+/// What a file turned out to be, read but not yet written.
+enum Read {
+    /// backbone's JSON export: restored as a whole.
+    Archive(backbone_core::archive::Archive),
+    /// Sessions for the log, with the custom exercises they need.
+    Log { what: String, sessions: Vec<SessionLog>, customs: Vec<backbone_core::archive::CustomExercise> },
+}
+
+pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let path = &args.file;
+    let bytes = std::fs::read(path).map_err(|e| bad(format!("{}: cannot read the file: {e}", path.display())))?;
+    let mut store = context::open(globals)?;
+    let units = match args.units.as_deref() {
+        Some(word) => Some(Units::parse(word).map_err(|e| bad(format!("--units: {e}")))?),
+        // Not the profile's units: a file's unit is a fact about the file, which only it or the person
+        // can state.
+        None => None,
+    };
+    let mut warnings = Vec::new();
+    let mut unmapped = Vec::new();
+    let progress = Progress::on_terminal();
+    let read = {
+        let _spinner = progress.spinner(bytes.len(), format!("Reading {}", path.display()));
+        read(&bytes, &args.format, units, path, &mut warnings, &mut unmapped)?
+    };
+    let today = context::today(globals);
+    let (done, what) = match &read {
+        Read::Archive(a) => {
+            let mut bar = progress.bar(a.sessions.len() as u64, "Importing sessions");
+            let done = store.restore(a, &mut |n| bar.set(n as u64))?;
+            if done.profiles == 0 && !a.profiles.is_empty() {
+                warnings.push(Warning {
+                    line: 1,
+                    message: format!(
+                        "this database already has a profile; the file's {} profile versions were not imported",
+                        a.profiles.len()
+                    ),
+                });
+            }
+            unmapped = a.custom_exercises.iter().map(|c| c.name.clone()).collect();
+            (done, "a backbone export".to_string())
+        }
+        Read::Log { what, sessions, customs } => {
+            let mut bar = progress.bar(sessions.len() as u64, "Importing sessions");
+            let done = store.import(customs, sessions, today, &mut |n| bar.set(n as u64))?;
+            (done, what.clone())
+        }
+    };
+    let summary = Summary {
+        sessions: done.sessions,
+        sets: done.sets,
+        duplicates: done.duplicates,
+        unmapped_exercises: unmapped,
+        warnings: warnings.into_iter().map(|w| WarningJson { line: w.line, message: w.message }).collect(),
+    };
+    if globals.json {
+        return print_json(&summary);
+    }
+    print(&summary, &done, &what, path)
+}
+
+/// Reads the whole file as the format says (or its header tells), refusing it on the first problem.
+fn read(
+    bytes: &[u8],
+    format: &str,
+    units: Option<Units>,
+    path: &Path,
+    warnings: &mut Vec<Warning>,
+    unmapped: &mut Vec<String>,
+) -> anyhow::Result<Read> {
+    let refused = |e: ImportError| bad(format!("{}: {e}; nothing was imported", path.display()));
+    let own = format == "backbone" || format == "auto";
+    if own && archive::looks_like_json(bytes) {
+        return Ok(Read::Archive(archive::parse(bytes).map_err(refused)?));
+    }
+    let mut mapper = Mapper::new(Catalog::builtin());
+    if own && sheet::is_sheet(bytes) {
+        let sheet = sheet::read(bytes).map_err(refused)?;
+        let mut sessions = sheet.sessions;
+        for set in sessions.iter_mut().flat_map(|s| s.sets.iter_mut()) {
+            let name = sheet.names.iter().find(|(id, _)| *id == *set.exercise).map_or("", |(_, n)| n.as_str());
+            if let Some(id) = mapper.own(&set.exercise, name) {
+                set.exercise = id;
+            }
+        }
+        check_sets(&sessions).map_err(|e| bad(format!("{}: {e}; nothing was imported", path.display())))?;
+        *unmapped = mapper.unmapped().to_vec();
+        let what = "a backbone CSV export".to_string();
+        return Ok(Read::Log { what, sessions, customs: mapper.customs().to_vec() });
+    }
+    if format == "backbone" {
+        return Err(bad(format!(
+            "{}: not a backbone export: expected JSON starting with `{{` or CSV starting with \
+             `date,session,title,exercise,`; nothing was imported",
+            path.display()
+        )));
+    }
+    let format = Format::parse(format).unwrap_or(Format::Auto);
+    let parsed = match import::parse(bytes, format, units) {
+        Err(ImportError::UnitsNeeded { .. }) if units.is_none() && can_ask() => {
+            let units = ask_units(path)?;
+            import::parse(bytes, format, Some(units)).map_err(refused)?
+        }
+        Err(e @ ImportError::UnitsNeeded { .. }) => {
+            return Err(bad(format!("{}: {e} with --units kg or --units lb; nothing was imported", path.display())));
+        }
+        other => other.map_err(refused)?,
+    };
+    let (sessions, more) = import::to_log(&parsed, &mut mapper, &backbone_store::check_set);
+    warnings.extend(parsed.warnings.iter().cloned());
+    warnings.extend(more);
+    warnings.sort_by_key(|w| w.line);
+    *unmapped = mapper.unmapped().to_vec();
+    let what = format!("a {} export ({})", parsed.format.title(), parsed.dialect);
+    Ok(Read::Log { what, sessions, customs: mapper.customs().to_vec() })
+}
+
+/// Every set of a backbone CSV must be one the log accepts: the file is backbone's own, so a set it
+/// cannot keep means the file was edited wrongly, and the whole file is refused.
+fn check_sets(sessions: &[SessionLog]) -> Result<(), String> {
+    for s in sessions {
+        for (i, set) in s.sets.iter().enumerate() {
+            backbone_store::check_set(set).map_err(|problem| format!("session {:?}, set {i}: {problem}", s.id))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a person is there to answer.
+fn can_ask() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// Asks whether unlabelled weights are in kg or lb, until the answer is one of them.
+fn ask_units(path: &Path) -> anyhow::Result<Units> {
+    let mut err = std::io::stderr().lock();
+    let stdin = std::io::stdin();
+    loop {
+        write!(err, "{} does not say whether its weights are in kg or lb. Which are they? [kg/lb] ", path.display())?;
+        err.flush()?;
+        let mut answer = String::new();
+        if stdin.lock().read_line(&mut answer)? == 0 {
+            return Err(bad(format!("{}: no unit given; pass --units kg or --units lb", path.display())));
+        }
+        match answer.trim().to_ascii_lowercase().as_str() {
+            "kg" | "kgs" | "kilograms" => return Ok(Units::Kg),
+            "lb" | "lbs" | "pounds" => return Ok(Units::Lb),
+            _ => writeln!(err, "Please answer kg or lb.")?,
+        }
+    }
+}
+
+fn print(summary: &Summary, done: &Imported, what: &str, path: &Path) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let (sessions, sets) = (count(summary.sessions, "session"), count(summary.sets, "set"));
+    writeln!(out, "Imported {sessions} ({sets}) from {what}, {}.", path.display())?;
+    if summary.duplicates > 0 {
+        let already = count(summary.duplicates, "session");
+        writeln!(out, "{already} already in the log, left as they are (nothing is imported twice).")?;
+    }
+    if done.profiles > 0 {
+        let (profiles, plans) = (count(done.profiles, "profile version"), count(done.plans, "plan version"));
+        writeln!(out, "Restored {profiles} and {plans}.")?;
+    }
+    if !summary.unmapped_exercises.is_empty() {
+        let n = summary.unmapped_exercises.len();
+        let (them, are) = if n == 1 { ("it", "is") } else { ("them", "are") };
+        writeln!(
+            out,
+            "{} not in the catalog; backbone keeps {them} as your own and the engine does not plan {them}: {}.",
+            format!("{} {are}", count(n, "exercise")),
+            summary.unmapped_exercises.join(", ")
+        )?;
+    }
+    if !summary.warnings.is_empty() {
+        writeln!(out, "Warnings:")?;
+        for w in &summary.warnings {
+            writeln!(out, "  line {}: {}", w.line, w.message)?;
+        }
+    }
+    Ok(())
+}
+
+/// "1 session", "2 sessions".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+}
