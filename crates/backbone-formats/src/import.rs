@@ -26,6 +26,8 @@ mod detect;
 mod fitnotes;
 mod hevy;
 mod names;
+#[doc(hidden)]
+pub mod sample;
 mod strong;
 mod table;
 mod to_log;

@@ -121,7 +121,13 @@ fn prescriptions(plan: &Plan) -> HashMap<(Date, String), Prescribed> {
 }
 
 /// The adapted plan as a calendar; returns the events to record as exported.
-fn ics(store: &Store, units: Units, today: Date, reminders: bool, out: &mut Vec<u8>) -> anyhow::Result<Vec<CalendarEntry>> {
+fn ics(
+    store: &Store,
+    units: Units,
+    today: Date,
+    reminders: bool,
+    out: &mut Vec<u8>,
+) -> anyhow::Result<Vec<CalendarEntry>> {
     let profile = context::stored(store)?;
     let plan = adapt(&profile, &store.sessions()?, today)?.plan;
     let known: HashMap<String, CalendarEntry> = store.calendar()?.into_iter().map(|e| (e.uid.clone(), e)).collect();

@@ -223,11 +223,11 @@ fn print(summary: &Summary, done: &Imported, what: &str, path: &Path) -> anyhow:
     if !summary.unmapped_exercises.is_empty() {
         let n = summary.unmapped_exercises.len();
         let (them, are) = if n == 1 { ("it", "is") } else { ("them", "are") };
+        let (exercises, names) = (count(n, "exercise"), summary.unmapped_exercises.join(", "));
         writeln!(
             out,
-            "{} not in the catalog; backbone keeps {them} as your own and the engine does not plan {them}: {}.",
-            format!("{} {are}", count(n, "exercise")),
-            summary.unmapped_exercises.join(", ")
+            "{exercises} {are} not in the catalog; backbone keeps {them} as your own and the engine does not plan \
+             {them}: {names}."
         )?;
     }
     if !summary.warnings.is_empty() {

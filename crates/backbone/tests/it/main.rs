@@ -2,6 +2,7 @@
 
 mod durability;
 mod exercises;
+mod import_export;
 mod keeping_a_log;
 mod plan;
 mod profile_errors;
