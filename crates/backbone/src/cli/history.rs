@@ -1,15 +1,18 @@
 //! `backbone history`: the latest logged sessions, newest first.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use backbone_core::catalog::Catalog;
-use backbone_core::log::SessionLog;
+use backbone_core::log::{SessionLog, SetKind, SetLog};
 
 use super::{Globals, context, print_json};
 use crate::locale::DateStyle;
 use crate::render::weight;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Sets are listed as reps (or seconds with s, distances in km); w marks a warm-up set, d a \
+                        drop set, f a set taken to failure.")]
 pub struct Args {
     /// How many sessions to show.
     #[arg(long, default_value_t = 20)]
@@ -24,30 +27,49 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     }
     let units = store.profile()?.map_or(backbone_core::vocab::Units::Kg, |p| p.profile.units);
     let dates = DateStyle::from_env();
+    let customs: HashMap<String, String> = store.custom_exercises()?.into_iter().map(|c| (c.id, c.name)).collect();
     let mut out = std::io::stdout().lock();
     if recent.is_empty() {
         writeln!(out, "Nothing logged yet. `backbone log --help` shows how.")?;
     }
     for s in &recent {
-        writeln!(out, "{}  {}", dates.format(s.date), summary(s, units))?;
+        writeln!(out, "{}  {}", dates.format(s.date), summary(s, units, &customs))?;
     }
     Ok(())
 }
 
+/// What one set did: reps, seconds or a distance, marked by its kind.
+fn done(set: &SetLog) -> String {
+    let amount = match (set.reps, set.seconds, set.distance_m) {
+        (Some(r), _, _) => r.to_string(),
+        (None, Some(s), _) => format!("{s}s"),
+        (None, None, Some(m)) => format!("{:.2} km", m / 1000.0),
+        (None, None, None) => "?".into(),
+    };
+    let mark = match set.kind {
+        SetKind::Normal => "",
+        SetKind::Warmup => "w",
+        SetKind::Drop => "d",
+        SetKind::Failure => "f",
+    };
+    format!("{amount}{mark}")
+}
+
 /// One line: the sets grouped by exercise, the check-in and measurements.
-fn summary(s: &SessionLog, units: backbone_core::vocab::Units) -> String {
+fn summary(s: &SessionLog, units: backbone_core::vocab::Units, customs: &HashMap<String, String>) -> String {
     let catalog = Catalog::builtin();
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < s.sets.len() {
         let ex = &s.sets[i].exercise;
         let group: Vec<_> = s.sets[i..].iter().take_while(|x| &x.exercise == ex).collect();
-        let reps: Vec<String> = group
-            .iter()
-            .map(|x| x.reps.map_or_else(|| format!("{}s", x.seconds.unwrap_or(0)), |r| r.to_string()))
-            .collect();
-        let load = group[0].load_kg.map(|kg| format!(" @ {}", weight(kg, units))).unwrap_or_default();
-        let name = catalog.get(ex).map_or(ex.as_ref(), |e| e.name.as_str());
+        let reps: Vec<String> = group.iter().map(|x| done(x)).collect();
+        let load = group.iter().find(|x| x.is_work()).unwrap_or(&group[0]).load_kg;
+        let load = load.map(|kg| format!(" @ {}", weight(kg, units))).unwrap_or_default();
+        let name = match catalog.get(ex) {
+            Some(e) => e.name.as_str(),
+            None => customs.get(ex.as_ref()).map_or(ex.as_ref(), String::as_str),
+        };
         parts.push(format!("{name} {}{load}", reps.join(",")));
         i += group.len();
     }
