@@ -26,6 +26,8 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         e.is::<BadInput>()
             || e.is::<backbone_core::profile::ProfileError>()
             || e.is::<backbone_core::planner::PlanError>()
+            // A set the log cannot keep comes from the user's file (an import), never from the log.
+            || matches!(e.downcast_ref::<backbone_store::StoreError>(), Some(backbone_store::StoreError::Refused { .. }))
     });
     if input { 2 } else { 1 }
 }

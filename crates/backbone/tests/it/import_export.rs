@@ -433,3 +433,25 @@ fn import_and_export_help_teach_with_examples() {
         }
     }
 }
+
+#[test]
+fn a_backbone_export_with_a_bad_value_is_refused_and_nothing_is_imported() {
+    let db = Db::new();
+    let file = db.out("bad.json");
+    let bad_set = r#"{"format": "backbone.export/1", "athlete": "a", "sessions": [
+        {"logged_on": "2026-01-01", "session": {"id": "ok", "date": "2026-01-01", "sets": [{"exercise": "band-row", "reps": 10}]}},
+        {"logged_on": "2026-01-02", "session": {"id": "x", "date": "2026-01-02", "sets": [{"exercise": "band-row", "reps": 10, "rpe": 42}]}}
+    ]}"#;
+    std::fs::write(&file, bad_set).expect("writes");
+    let (code, _, err) = db.run(&["import", file.to_str().expect("utf-8")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("\"x\"") && err.contains("rpe is 42"), "{err}");
+    assert_eq!(db.counts(), (0, 0));
+    std::fs::write(&file, "{\"format\": \"backbone.export/1\",\n \"athlete\": [}").expect("writes");
+    let (code, _, err) = db.run(&["import", file.to_str().expect("utf-8"), "--format", "backbone"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("line 2, column"), "{err}");
+    let (code, _, err) = db.run(&["import", &fixture("strong_2019_quoted.csv"), "--format", "backbone"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a backbone export"), "{err}");
+}
