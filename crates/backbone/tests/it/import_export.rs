@@ -455,3 +455,34 @@ fn a_backbone_export_with_a_bad_value_is_refused_and_nothing_is_imported() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("not a backbone export"), "{err}");
 }
+
+/// On a terminal, a file that states no unit is not refused: the person is asked, until the answer is
+/// kg or lb. `script` (util-linux) gives the command a terminal.
+#[test]
+fn on_a_terminal_the_units_are_asked() {
+    use std::io::Write as _;
+    let db = Db::new();
+    let command = format!(
+        "{} --db {} import {}",
+        assert_cmd::cargo::cargo_bin("backbone").display(),
+        db.path.display(),
+        fixture("strong_ios_markers.csv")
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("LC_ALL", "C")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs");
+    child.stdin.take().expect("stdin").write_all(b"stones\nlb\n").expect("answers");
+    let out = child.wait_with_output().expect("ends");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Which are they? [kg/lb]") && text.contains("Please answer kg or lb."), "{text}");
+    assert!(text.contains("Imported 2 sessions"), "{text}");
+    let log = Store::open(&db.path).expect("opens").sessions().expect("reads");
+    let top = log.iter().flat_map(|s| &s.sets).filter_map(|s| s.load_kg).fold(0.0, f64::max);
+    // The heaviest set, 315 in the file, is 315 lb.
+    assert!((top - 315.0 * 0.45359237).abs() < 1e-9, "{top}");
+}
