@@ -1,6 +1,7 @@
 //! `backbone report`: the progress report (CONTRACT "Reports"): KPIs with trends and what the engine
 //! will do about them, as JSON, as a one-screen dashboard, and as SVG charts (`--charts DIR`).
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -39,7 +40,9 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let sessions = store.sessions()?;
     let adapted = adapt(&profile, &sessions, today)?;
     let window = Window::weeks_to(today, args.weeks);
-    let report = analytics::report(&profile, &sessions, &adapted.plan, window);
+    let mut report = analytics::report(&profile, &sessions, &adapted.plan, window);
+    let customs: HashMap<String, String> = store.custom_exercises()?.into_iter().map(|c| (c.id, c.name)).collect();
+    name_customs(&mut report, &customs);
     let dates = DateStyle::from_env();
     let written = match &args.charts {
         Some(dir) => {
@@ -52,7 +55,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         return print_json(&report);
     }
     let mut out = std::io::stdout().lock();
-    render::dashboard(&report, &profile, dates, &mut out)?;
+    render::dashboard(&report, &profile, &customs, dates, &mut out)?;
     if let Some((dir, n)) = written {
         writeln!(out, "Wrote {n} charts to {}.", dir.display())?;
     }
@@ -151,5 +154,18 @@ mod tests {
         assert_eq!(file_name("weekly_sets:upper_back"), "weekly_sets_upper_back.svg");
         assert_eq!(file_name("e1rm:../Bench Press"), "e1rm_.._Bench_Press.svg");
         assert_eq!(file_name("adherence"), "adherence.svg");
+    }
+}
+
+/// A KPI of a custom exercise is named after it as the person's app named it ("Bench Press (Barbell)
+/// e1RM"), not by its id; the core, which knows only the catalog, names it by id.
+fn name_customs(report: &mut Report, customs: &HashMap<String, String>) {
+    for kpi in &mut report.kpis {
+        if let Some(rest) = kpi.name.strip_prefix(backbone_core::archive::CUSTOM_PREFIX) {
+            let id_len = kpi.name.len() - rest.len() + rest.find(' ').unwrap_or(rest.len());
+            if let Some(name) = customs.get(&kpi.name[..id_len]) {
+                kpi.name = format!("{name}{}", &kpi.name[id_len..]);
+            }
+        }
     }
 }

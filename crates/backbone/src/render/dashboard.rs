@@ -1,6 +1,7 @@
 //! The progress report for people: one screen of headline KPIs with trend arrows and sparklines, what
 //! improved, what stalled, and what the engine will do about it (METHOD K9).
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use backbone_core::analytics::report::Better;
@@ -28,7 +29,14 @@ const ENOUGH: usize = 3;
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /// Writes the dashboard.
-pub fn dashboard(report: &Report, profile: &Profile, dates: DateStyle, out: &mut impl Write) -> anyhow::Result<()> {
+/// `customs` names the custom exercises (imported names the catalog does not know) by id.
+pub fn dashboard(
+    report: &Report,
+    profile: &Profile,
+    customs: &HashMap<String, String>,
+    dates: DateStyle,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let weeks = ((report.to - report.from).get_days() / 7) + 1;
     writeln!(
         out,
@@ -67,7 +75,7 @@ pub fn dashboard(report: &Report, profile: &Profile, dates: DateStyle, out: &mut
     }
 
     writeln!(out)?;
-    records(report, profile.units, dates, out)?;
+    records(report, profile.units, customs, dates, out)?;
     let (improved, stalled) = directions(report);
     list(out, "Improved (mean of the first third of the period -> of the last third)", &improved, profile.units)?;
     list(out, "Stalled or slipping", &stalled, profile.units)?;
@@ -164,7 +172,13 @@ pub fn sparkline(values: &[f64]) -> String {
 }
 
 /// The period's personal records: how many, and the latest few.
-fn records(report: &Report, units: Units, dates: DateStyle, out: &mut impl Write) -> anyhow::Result<()> {
+fn records(
+    report: &Report,
+    units: Units,
+    customs: &HashMap<String, String>,
+    dates: DateStyle,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let catalog = Catalog::builtin();
     let n = report.records.len();
     if n == 0 {
@@ -173,7 +187,10 @@ fn records(report: &Report, units: Units, dates: DateStyle, out: &mut impl Write
     }
     writeln!(out, "Personal records: {n} in this period; the latest:")?;
     for r in report.records.iter().rev().take(3) {
-        let name = catalog.get(&r.exercise).map_or(r.exercise.as_str(), |e| e.name.as_str());
+        let name = match catalog.get(&r.exercise) {
+            Some(e) => e.name.as_str(),
+            None => customs.get(&r.exercise).map_or(r.exercise.as_str(), String::as_str),
+        };
         let what = match (r.kind, r.load_kg) {
             (RecordKind::E1rm, _) => {
                 format!("e1RM {} (was {})", weight(tenth(r.value), units), weight(tenth(r.previous), units))

@@ -486,3 +486,18 @@ fn on_a_terminal_the_units_are_asked() {
     // The heaviest set, 315 in the file, is 315 lb.
     assert!((top - 315.0 * 0.45359237).abs() < 1e-9, "{top}");
 }
+
+/// An imported history shows in the report under the names the app gave its exercises.
+#[test]
+fn the_report_names_custom_exercises_as_the_app_did() {
+    let db = Db::new();
+    let (code, _, err) = db.run(&["init", "--profile", "examples/contract-example.toml", "--today", "2021-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    db.json(&["import", &fixture("strong_ios_comma__breinsp-strong-charts.csv"), "--units", "kg"]);
+    let report = db.json(&["report", "--weeks", "30", "--today", "2021-12-23"]);
+    let names: Vec<&str> = report["kpis"].as_array().expect("kpis").iter().filter_map(|k| k["name"].as_str()).collect();
+    assert!(names.contains(&"Bench Press (Barbell) e1RM"), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with("custom-")), "{names:?}");
+    let (_, dashboard, _) = db.run(&["report", "--weeks", "30", "--today", "2021-12-23"]);
+    assert!(!dashboard.contains("custom-"), "{dashboard}");
+}
