@@ -144,19 +144,6 @@ fn display(k: &Kpi, units: Units) -> (&'static str, &'static str, Vec<(jiff::civ
     (unit, after, k.series.iter().map(|p| (p.date, scale(p.value))).collect())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_replace_colons_and_anything_unsafe() {
-        assert_eq!(file_name("e1rm:chest-supported-row"), "e1rm_chest-supported-row.svg");
-        assert_eq!(file_name("weekly_sets:upper_back"), "weekly_sets_upper_back.svg");
-        assert_eq!(file_name("e1rm:../Bench Press"), "e1rm_.._Bench_Press.svg");
-        assert_eq!(file_name("adherence"), "adherence.svg");
-    }
-}
-
 /// A KPI of a custom exercise is named after it as the person's app named it ("Bench Press (Barbell)
 /// e1RM"), not by its id; the core, which knows only the catalog, names it by id.
 fn name_customs(report: &mut Report, customs: &HashMap<String, String>) {
@@ -167,5 +154,18 @@ fn name_customs(report: &mut Report, customs: &HashMap<String, String>) {
                 kpi.name = format!("{name}{}", &kpi.name[id_len..]);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_replace_colons_and_anything_unsafe() {
+        assert_eq!(file_name("e1rm:chest-supported-row"), "e1rm_chest-supported-row.svg");
+        assert_eq!(file_name("weekly_sets:upper_back"), "weekly_sets_upper_back.svg");
+        assert_eq!(file_name("e1rm:../Bench Press"), "e1rm_.._Bench_Press.svg");
+        assert_eq!(file_name("adherence"), "adherence.svg");
     }
 }
