@@ -26,7 +26,7 @@ mod tests {
     #[test]
     fn every_rust_file_opens_with_a_doc_comment() {
         let mut files = Vec::new();
-        for dir in ["crates", "xtask"] {
+        for dir in ["crates", "xtask", "fuzz"] {
             rust_files(&root().join(dir), &mut files);
         }
         assert!(files.len() > 10, "found only {} files", files.len());
