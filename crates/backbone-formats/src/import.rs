@@ -33,6 +33,7 @@ mod table;
 mod to_log;
 mod units;
 mod values;
+mod warnings;
 
 use std::borrow::Cow;
 use std::fmt;

@@ -12,7 +12,8 @@ use jiff::civil::{Date, DateTime};
 use rustc_hash::FxHashMap;
 
 use super::units::{self, Length, Mass};
-use super::{Format, ImportError, ImportedSet, Parsed, SetKind, Warning, Workout, values};
+use super::warnings::Warnings;
+use super::{Format, ImportError, ImportedSet, Parsed, SetKind, Workout, values};
 
 /// Liftosaur's plausibility limits (FORMATS.md 2.5): a load over 3000 lb, more than 1000 reps, a date
 /// before 2000 are imported but flagged.
@@ -21,8 +22,6 @@ const MAX_PLAUSIBLE_REPS: u32 = 1000;
 const EARLIEST_PLAUSIBLE_YEAR: i16 = 2000;
 /// A workout "lasting" longer than this was left open in the app (Strong shows `264h 1m`).
 const MAX_DURATION_S: u32 = 24 * 3600;
-/// Warnings of one kind listed one by one before the rest are summed up in one line.
-const WARNINGS_PER_KIND: usize = 5;
 
 /// What the rows of one workout share.
 pub(crate) struct Head<'a> {
@@ -68,9 +67,7 @@ pub(crate) struct Builder {
     date: (String, Option<(Date, Option<DateTime>)>),
     /// Units the file states for non-zero values: weights in kg, in lb.
     stated: [bool; 2],
-    warnings: Vec<Warning>,
-    /// Per kind of warning: how many, and the line of the first left out of the list.
-    tallies: Vec<(&'static str, usize, u64)>,
+    warnings: Warnings,
 }
 
 impl Builder {
@@ -85,27 +82,13 @@ impl Builder {
             key: String::new(),
             date: (String::new(), None),
             stated: [false; 2],
-            warnings: Vec::new(),
-            tallies: Vec::new(),
+            warnings: Warnings::default(),
         }
     }
 
     /// A warning; past a few of one kind, they are counted and summed up at the end.
     pub(crate) fn warn(&mut self, kind: &'static str, line: u64, message: String) {
-        let tally = match self.tallies.iter_mut().find(|(k, _, _)| *k == kind) {
-            Some(t) => t,
-            None => {
-                self.tallies.push((kind, 0, 0));
-                let n = self.tallies.len();
-                &mut self.tallies[n - 1]
-            }
-        };
-        tally.1 += 1;
-        if tally.1 <= WARNINGS_PER_KIND {
-            self.warnings.push(Warning { line, message });
-        } else if tally.1 == WARNINGS_PER_KIND + 1 {
-            tally.2 = line;
-        }
+        self.warnings.add(kind, line, || message);
     }
 
     /// Reads a date cell (`values::date_time`), remembering the last one.
@@ -307,18 +290,11 @@ impl Builder {
             workouts.push(workout);
         }
         workouts.sort_by_key(|w| (w.date, w.start));
-        for (kind, count, line) in std::mem::take(&mut self.tallies) {
-            if count > WARNINGS_PER_KIND {
-                let more = count - WARNINGS_PER_KIND;
-                self.warnings.push(Warning { line, message: format!("{more} more like this ({kind}) from here on") });
-            }
-        }
-        self.warnings.sort_by_key(|w| w.line);
         Ok(Parsed {
             format: self.format,
             dialect: self.dialect,
             workouts,
-            warnings: self.warnings,
+            warnings: self.warnings.finish(),
             assumed_units: if assumed { fallback } else { None },
         })
     }

@@ -12,10 +12,8 @@ use backbone_core::log::{SessionLog, SetLog};
 use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
+use super::warnings::Warnings;
 use super::{ImportedSet, Parsed, Warning, Workout, map_exercise};
-
-/// Warnings of one kind listed before the rest are summed up.
-const LISTED: usize = 5;
 
 /// Turns exercise names into ids, once per name, and keeps the custom exercises it had to make.
 pub struct Mapper<'c> {
@@ -89,7 +87,7 @@ pub fn to_log(
     mapper: &mut Mapper<'_>,
     check: &dyn Fn(&SetLog) -> Result<(), String>,
 ) -> (Vec<SessionLog>, Vec<Warning>) {
-    let mut notes = Notes::default();
+    let mut notes = Warnings::default();
     let mut sessions = Vec::with_capacity(parsed.workouts.len());
     for workout in &parsed.workouts {
         let sets: Vec<SetLog> = workout.sets.iter().filter_map(|s| set(s, mapper, check, &mut notes)).collect();
@@ -128,7 +126,7 @@ fn set(
     s: &ImportedSet,
     mapper: &mut Mapper<'_>,
     check: &dyn Fn(&SetLog) -> Result<(), String>,
-    notes: &mut Notes,
+    notes: &mut Warnings,
 ) -> Option<SetLog> {
     let Some(exercise) = mapper.id(&s.exercise_name) else {
         let name = s.exercise_name.clone();
@@ -158,43 +156,6 @@ fn set(
             notes.add("refused", s.line, || format!("set left out: {problem}"));
             None
         }
-    }
-}
-
-/// Warnings, a few of each kind listed and the rest summed up.
-#[derive(Default)]
-struct Notes {
-    listed: Vec<Warning>,
-    /// Per kind: how many, and the line of the first not listed.
-    tallies: Vec<(&'static str, usize, u64)>,
-}
-
-impl Notes {
-    fn add(&mut self, kind: &'static str, line: u64, message: impl FnOnce() -> String) {
-        let i = match self.tallies.iter().position(|(k, _, _)| *k == kind) {
-            Some(i) => i,
-            None => {
-                self.tallies.push((kind, 0, 0));
-                self.tallies.len() - 1
-            }
-        };
-        let tally = &mut self.tallies[i];
-        tally.1 += 1;
-        if tally.1 <= LISTED {
-            self.listed.push(Warning { line, message: message() });
-        } else if tally.1 == LISTED + 1 {
-            tally.2 = line;
-        }
-    }
-
-    fn finish(mut self) -> Vec<Warning> {
-        for (_, n, first) in self.tallies.iter().filter(|(_, n, _)| *n > LISTED) {
-            let more = n - LISTED;
-            self.listed
-                .push(Warning { line: *first, message: format!("and {more} more like the above, from this line on") });
-        }
-        self.listed.sort_by_key(|w| w.line);
-        self.listed
     }
 }
 
