@@ -11,9 +11,11 @@ use jiff::civil::Date;
 use crate::catalog::{Catalog, Exercise};
 use crate::history::{Exposure, History};
 use crate::log::SessionLog;
-use crate::plan::{MainItem, Notice, Plan, Session};
+use crate::plan::{Notice, Plan, Session};
 use crate::planner::{self, PlanError};
 use crate::profile::Profile;
+pub use crate::served::Served;
+use crate::vocab::Pattern;
 
 /// Weeks planned past today (CONTRACT: "at least 12 weeks past today").
 pub const WEEKS_AHEAD: i64 = 12;
@@ -36,9 +38,20 @@ pub struct NextSession {
 
 /// Replays the method over the log and plans from the profile's start to 12 weeks past today.
 pub fn adapt(profile: &Profile, sessions: &[SessionLog], today: Date) -> Result<Adapted, PlanError> {
+    adapt_served(profile, sessions, &[], today)
+}
+
+/// Like [`adapt`], with what was served on past days: those days keep the prescription the person was
+/// given, and their logs are judged against it (METHOD P1, K10).
+pub fn adapt_served(
+    profile: &Profile,
+    sessions: &[SessionLog],
+    served: &[Served],
+    today: Date,
+) -> Result<Adapted, PlanError> {
     let history = History::new(sessions);
     let weeks = weeks_through(profile.start, today);
-    let view = LogView::new(&history, today, Catalog::builtin());
+    let view = LogView::new(&history, today, Catalog::builtin(), served);
     planner::plan_adapted(profile, weeks, &view)
 }
 
@@ -46,21 +59,6 @@ pub fn adapt(profile: &Profile, sessions: &[SessionLog], today: Date) -> Result<
 pub fn weeks_through(start: Date, today: Date) -> u32 {
     let days = i64::from((today - start).get_days().max(0));
     (days / 7 + 1 + WEEKS_AHEAD) as u32
-}
-
-/// Whether the log lets a progression step happen (METHOD P1, P3, R1).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Verdict {
-    /// Every set reached its target at RPE 8 or less with good quality, or the day is in the future.
-    Success,
-    /// Nothing logged since the last step: no evidence, no step.
-    NoData,
-    /// METHOD P3: pain, quality under 3 or RPE above 9 in the last two weeks.
-    Hold(String),
-    /// Targets missed, but not yet a plateau.
-    Missed,
-    /// METHOD R1: no gain over 3 or more exposures spanning at least 14 days.
-    Plateau,
 }
 
 /// A pain event that changes the plan (METHOD R3).
@@ -84,6 +82,8 @@ pub struct LogView<'h> {
     stops_by_exercise: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Exercises with pain of 5 or more, or two pain flags within 14 days: see a professional.
     pub refer: Vec<(String, Date)>,
+    /// What was served for each day, and whether that day was in a deload week.
+    served: rustc_hash::FxHashMap<Date, (&'h Session, bool)>,
 }
 
 /// METHOD R3: pain from 4/10 stops the exercise; from 5/10 see a professional.
@@ -93,7 +93,7 @@ const PAIN_REFER: u8 = 5;
 pub const PAIN_DAYS: i64 = 14;
 
 impl<'h> LogView<'h> {
-    pub fn new(history: &'h History<'h>, today: Date, catalog: &Catalog) -> Self {
+    pub fn new(history: &'h History<'h>, today: Date, catalog: &Catalog, served: &'h [Served]) -> Self {
         let mut gate: Vec<(Date, bool, bool)> = Vec::new();
         let mut stops = Vec::new();
         let mut refer = Vec::new();
@@ -130,7 +130,8 @@ impl<'h> LogView<'h> {
         for (i, p) in stops.iter().enumerate() {
             stops_by_exercise.entry(p.exercise.clone()).or_default().push(i);
         }
-        LogView { history, today, gate, stops, stops_by_exercise, refer }
+        let served = served.iter().map(|s| (s.session.date, (&s.session, s.deload))).collect();
+        LogView { history, today, gate, stops, stops_by_exercise, refer, served }
     }
 
     /// METHOD T4 from the log: qualifying T2 sessions on or before `day` since the last pain flag, and
@@ -169,30 +170,30 @@ impl<'h> LogView<'h> {
             .find(|p| p.date < day && day <= p.date.saturating_add(PAIN_DAYS.days()))
     }
 
-    /// METHOD P1, P3, R1 for one exercise whose step is due on `day`; `anchor` is its last step and
-    /// `since` the start of its current plateau window.
-    pub fn verdict(&self, exercise: &str, anchor: Date, since: Date, day: Date, item: &MainItem) -> Verdict {
+    /// METHOD R3: the pain stop whose window is over and after which the exercise has not been done yet:
+    /// its return is gentle.
+    pub fn returning(&self, exercise: &str, day: Date) -> Option<&PainEvent> {
+        let events = self.stops_by_exercise.get(exercise)?;
+        let last = events.iter().rev().map(|&i| &self.stops[i]).find(|p| p.date < day)?;
+        let window_over = day > last.date.saturating_add(PAIN_DAYS.days());
         let seen_to = day.min(self.today.saturating_add(1.days()));
-        let recent = self.history.exposures(exercise, day.saturating_sub(14.days()), seen_to);
-        if let Some(reason) = hold_reason(recent) {
-            return Verdict::Hold(reason);
-        }
-        if day > self.today {
-            return Verdict::Success;
-        }
-        let since_step = self.history.exposures(exercise, anchor, day);
-        let Some(last) = since_step.last() else { return Verdict::NoData };
-        if met_targets(last, item) {
-            return Verdict::Success;
-        }
-        // A plateau shows in the recent exposures; four weeks back is enough to see 3 spanning 14 days.
-        let window = self.history.exposures(exercise, since.max(day.saturating_sub(28.days())), day);
-        if plateaued(window) { Verdict::Plateau } else { Verdict::Missed }
+        let since = self.history.exposures(exercise, last.date.saturating_add(1.days()), seen_to);
+        (window_over && since.is_empty()).then_some(last)
+    }
+
+    /// What was served for a day (METHOD P1: a log is judged against what the person was given).
+    pub fn served_on(&self, day: Date) -> Option<&Session> {
+        self.served.get(&day).map(|(s, _)| *s)
+    }
+
+    /// The session served for the day belonged to a deload week (METHOD B2: not evidence).
+    pub fn served_deload(&self, day: Date) -> bool {
+        self.served.get(&day).is_some_and(|(_, deload)| *deload)
     }
 }
 
 /// METHOD P3: the reason to hold, if the last two weeks show pain, quality under 3 or RPE above 9.
-fn hold_reason(recent: &[Exposure]) -> Option<String> {
+pub fn hold_reason(recent: &[Exposure]) -> Option<String> {
     if recent.iter().any(|e| e.pain_flag()) {
         return Some("pain was logged in the last two weeks".into());
     }
@@ -205,55 +206,29 @@ fn hold_reason(recent: &[Exposure]) -> Option<String> {
     None
 }
 
-/// METHOD P1: every prescribed set done at its target, at RPE 8 or less, with quality 4 or 5.
-pub fn met_targets(e: &Exposure, item: &MainItem) -> bool {
-    let enough_sets = e.sets.len() as u32 >= item.sets;
-    let each = e.sets.iter().all(|s| {
-        let hit = match (item.reps, item.seconds) {
-            (Some(r), _) => s.reps.is_some_and(|n| n >= r.target),
-            (None, Some(sec)) => s.seconds.is_some_and(|n| n >= sec),
-            _ => true,
-        };
-        hit && s.rpe.is_none_or(|r| r <= 8.0) && s.quality.is_none_or(|q| q >= 4)
-    });
-    enough_sets && each
-}
-
-/// METHOD R1: three or more exposures spanning 14 days or more without a gain in estimated max, or in
-/// reps at the same load.
-pub fn plateaued(window: &[Exposure]) -> bool {
-    let (Some(first), Some(last)) = (window.first(), window.last()) else { return false };
-    if window.len() < 3 || last.date < first.date.saturating_add(14.days()) {
-        return false;
-    }
-    let later = &window[1..];
-    let e1rm_gain = match first.e1rm() {
-        Some(base) => later.iter().filter_map(Exposure::e1rm).any(|e| e > base * 1.005),
-        None => false,
-    };
-    let reps_gain = later.iter().any(|e| {
-        (e.top_load() == first.top_load() && e.total_reps() > first.total_reps())
-            || e.total_seconds() > first.total_seconds()
-    });
-    !(e1rm_gain || reps_gain)
-}
-
-/// A same-pattern variation that loads fewer of the exercise's joints (METHOD R3), from its
-/// substitutes first, then from the catalog, that the person can do.
+/// A same-pattern variation that loads fewer of the exercise's joints and spares its painful range
+/// (METHOD R3): an overhead pull gives way to a pull below shoulder height, never to another overhead pull.
+/// From its substitutes first, then from the catalog, that the person can do.
 pub fn pain_substitute<'c>(
     catalog: &'c Catalog,
     ex: &Exercise,
     allowed: impl Fn(&Exercise) -> bool,
     avoid: &[&str],
 ) -> Option<&'c Exercise> {
-    let shared =
-        |c: &Exercise| c.patterns.first().is_some_and(|p| ex.patterns.contains(p)) && c.category == ex.category;
+    let overhead = |e: &Exercise| e.patterns.contains(&Pattern::VerticalPull);
+    let same_intent = |c: &Exercise| {
+        let pattern = c.patterns.first().is_some_and(|p| ex.patterns.contains(p));
+        // Below shoulder height the intent of a pull is a row.
+        let range = if overhead(ex) { !overhead(c) && c.is_row() } else { pattern };
+        range && c.category == ex.category
+    };
     let load = |c: &Exercise| c.joints.iter().filter(|j| ex.joints.contains(j)).count();
     let own = ex.joints.len();
     let candidates = ex.substitutes.iter().filter_map(|id| catalog.get(id)).chain(catalog.all().iter());
     candidates
-        .filter(|c| c.id != ex.id && shared(c) && allowed(c) && !avoid.contains(&c.id.as_str()))
-        .filter(|c| own == 0 || load(c) < own)
+        .filter(|c| c.id != ex.id && same_intent(c) && allowed(c) && !avoid.contains(&c.id.as_str()))
+        // Sparing the range already spares the joint in its painful position; otherwise load fewer joints.
+        .filter(|c| own == 0 || load(c) < own || overhead(ex))
         .min_by_key(|c| (load(c), c.tier.unwrap_or(0)))
 }
 

@@ -68,6 +68,12 @@ pub struct Exercise {
     /// The harder variation to move to once the easy one is capped (METHOD P4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub harder: Option<String>,
+    /// The loaded variation to move to when bodyweight sets are far too easy for their range (METHOD P7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loaded: Option<String>,
+    /// The load is added to the body's weight (a weighted pull-up): estimates count both.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub adds_to_body: bool,
     /// The implement whose weight steps apply when a load is prescribed; `None` for bodyweight and bands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load: Option<Equipment>,

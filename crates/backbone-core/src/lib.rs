@@ -14,4 +14,6 @@ pub mod norms;
 pub mod plan;
 pub mod planner;
 pub mod profile;
+pub mod served;
+pub mod standards;
 pub mod vocab;

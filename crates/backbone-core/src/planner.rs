@@ -5,6 +5,7 @@
 //! as if every step succeeded. Deload weeks repeat the week before at about half the sets.
 
 mod blocks;
+mod calibration;
 mod compose;
 mod dose;
 mod findings;
@@ -124,6 +125,8 @@ pub struct Planner<'c> {
     first_wall_angel_failed: bool,
     /// What the log changed, dated (for `next` and the plan's notices).
     pub(crate) changes: Vec<(Date, Notice)>,
+    /// The last day a dated change still applies (an R2 cut, an R3 stop), by its text (METHOD K10).
+    pub(crate) expiring: Vec<(String, Date)>,
     /// The first day of each deload week, when re-assessment is due (METHOD A6).
     deloads: Vec<Date>,
 }
@@ -169,6 +172,7 @@ impl<'c> Planner<'c> {
             findings_version: 0,
             first_wall_angel_failed: profile.assessment.wall_angel == Some(crate::vocab::PassFail::Fail),
             changes: Vec::new(),
+            expiring: Vec::new(),
             deloads: Vec::new(),
         };
         planner.warmup = planner.warmup_items();
@@ -183,6 +187,7 @@ impl<'c> Planner<'c> {
             self.begin_block(start);
         }
         if let Some(before) = before.filter(|_| self.deload_due(start)) {
+            self.progress.deloads.push(start);
             let sessions = before.sessions.iter().map(|s| self.deload_session(s)).collect();
             let week = Week {
                 index,
@@ -207,6 +212,7 @@ impl<'c> Planner<'c> {
             week_in_block: self.hard_weeks.min(3),
             gentle: self.profile.is_beginner() || !self.profile.is_lifter(),
             advanced_lifter: self.profile.is_lifter() && self.profile.experience == crate::vocab::Experience::Advanced,
+            minutes: self.profile.session_minutes,
         };
         let slots = schedule::week_slots(self.profile, block);
         let single = slots.len() == 1;
@@ -220,7 +226,7 @@ impl<'c> Planner<'c> {
                 slots: slots.clone(),
                 index: i,
                 t3_open,
-                swaps: self.progress.swaps.len() + self.progress.variations.len(),
+                swaps: self.progress.swaps.len() + self.progress.variations.len() + self.progress.regressions.len(),
                 findings: self.findings_version,
             };
             let picks = match self.composed.iter().find(|(k, _)| *k == key) {
@@ -278,12 +284,25 @@ impl<'c> Planner<'c> {
             self.trimmed += 1;
         }
         finish(&mut session, self.catalog);
-        session
+        self.keep_served(session)
     }
 
-    /// METHOD B2: the same movements and frequency, at most 60% of the sets, RPE 5-6.
+    /// A past day keeps what the person was served for it; its log is judged against that (METHOD P1).
+    /// A day up to today without a served record keeps the engine's own prescription for judging.
+    fn keep_served(&mut self, session: Session) -> Session {
+        let Some(log) = self.log.filter(|l| session.date <= l.today) else { return session };
+        let kept = log.served_on(session.date).cloned().unwrap_or(session);
+        for item in &kept.main {
+            self.progress.record(kept.date, item);
+        }
+        kept
+    }
+
+    /// METHOD B2: the same movements and frequency, at most 60% of the sets, RPE 5-6; pain stops hold
+    /// here too (R3).
     fn deload_session(&mut self, before: &Session) -> Session {
-        let main = before
+        let date = before.date.saturating_add(7.days());
+        let main: Vec<MainItem> = before
             .main
             .iter()
             .map(|m| {
@@ -291,15 +310,11 @@ impl<'c> Planner<'c> {
                 self.progress.deload(m, ex)
             })
             .collect();
-        let mut session = Session {
-            date: before.date.saturating_add(7.days()),
-            main,
-            warmup: before.warmup.clone(),
-            cooldown: before.cooldown.clone(),
-            ..before.clone()
-        };
+        let main = self.spare_pain_in_deload(date, main);
+        let mut session =
+            Session { date, main, warmup: before.warmup.clone(), cooldown: before.cooldown.clone(), ..before.clone() };
         finish(&mut session, self.catalog);
-        session
+        self.keep_served(session)
     }
 
     fn note_substitution(&mut self, instead: &'static str, chosen: &'static str, forced: bool) {

@@ -178,6 +178,14 @@ impl<'p, 'c> Composer<'p, 'c> {
         (p.chooser.allows(v) && v.tier.unwrap_or(0) <= max_tier && !self.used().contains(&v.id.as_str())).then_some(v)
     }
 
+    /// The easier variation METHOD P7 chose after reps far under the range, if still possible.
+    fn regression(&self, ex: &'static Exercise) -> Option<&'static Exercise> {
+        let p = self.planner;
+        let id = p.progress.regressions.get(ex.id.as_str())?;
+        let easier = p.catalog.get(id)?;
+        (p.chooser.allows(easier) && !self.used().contains(&easier.id.as_str())).then_some(easier)
+    }
+
     /// The harder variation the forecast moved to once the easy one was capped (METHOD P4), if the
     /// person's kit, joints and open tiers allow it.
     fn harder_variant(&self, ex: &'static Exercise) -> Option<&'static Exercise> {
@@ -226,6 +234,10 @@ impl<'p, 'c> Composer<'p, 'c> {
 
     fn push(&mut self, mut c: Choice, role: Role, why: &[&'static str]) {
         let mut why = why.to_vec();
+        if let Some(easier) = self.regression(c.exercise) {
+            c.exercise = easier;
+            why.push("P7");
+        }
         if let Some(variation) = self.variation(c.exercise) {
             c.exercise = variation;
             why.push("R1");

@@ -29,6 +29,8 @@ pub struct DoseContext {
     pub gentle: bool,
     /// Advanced lifters alternate volume and efficiency weeks (METHOD B4).
     pub advanced_lifter: bool,
+    /// The person's time budget per session (METHOD S5: use it).
+    pub minutes: u16,
 }
 
 /// A prescription before progression is applied.
@@ -111,16 +113,22 @@ fn rpe_for(role: Role, ctx: &DoseContext) -> f64 {
     }
 }
 
-/// METHOD B5: start near the low end of weekly sets; beginners and posture users with two sets.
+/// METHOD B5: start near the low end of weekly sets; beginners and posture users with two sets. METHOD S5:
+/// a lifter who gives an hour or more gets a third set of the accessory and extra work (hinge, carry, core:
+/// not upper-back volume), and from 75 minutes a fourth set of the main lift and a third of posture work,
+/// rather than a session half as long as the time given.
 fn base_sets(role: Role, ctx: &DoseContext) -> u32 {
+    if ctx.gentle {
+        return 2;
+    }
     match role {
-        Role::MainHeavy if !ctx.gentle => 3,
+        Role::MainHeavy if ctx.minutes >= 75 => 4,
+        Role::MainHeavy => 3,
+        Role::Accessory | Role::Extra if ctx.minutes >= 60 => 3,
+        Role::Posture if ctx.minutes >= 75 => 3,
         _ => 2,
     }
 }
-
-/// The most sets `base_sets` gives any role.
-pub const BASE_SETS_MAX: u32 = 3;
 
 /// The most sets an exercise grows to through progression (METHOD P1: a cap of 4-5).
 pub fn set_cap(gentle: bool) -> u32 {

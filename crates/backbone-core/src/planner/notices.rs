@@ -3,6 +3,7 @@
 
 use crate::plan::{Notice, Week};
 use crate::vocab::{Emphasis, Goal};
+use jiff::ToSpan;
 
 use super::Planner;
 
@@ -154,13 +155,16 @@ fn week_shape(p: &Planner, weeks: &[Week], out: &mut Vec<Notice>) {
             "One session a week is a minimum dose: a second day, when you can, doubles the practice.",
         ));
     }
-    let neighbours =
-        weeks.iter().flat_map(|w| &w.sessions).any(|s| s.focus == crate::vocab::Focus::VerticalPull && !s.heavy)
-            && weeks.iter().any(|w| !w.deload && w.block.emphasis != Emphasis::Technique);
-    if neighbours && profile.days_per_week == 2 {
+    // Said only when it is true: two training days really follow each other and the second was kept light.
+    let back_to_back = weeks
+        .iter()
+        .flat_map(|w| w.sessions.windows(2))
+        .any(|pair| pair[1].date == pair[0].date.saturating_add(1.days()) && pair[0].heavy && !pair[1].heavy);
+    if back_to_back {
         out.push(Notice::new(
             "W3",
-            "Your two training days are back to back, so the second is kept light: no heavy upper-back days in a row.",
+            "Two of your training days are back to back, so the second of them is kept light: no heavy upper-back \
+             days in a row.",
         ));
     }
     out.push(Notice::new(

@@ -1,5 +1,11 @@
-//! The forecast of METHOD P: per exercise, one step every two weeks (a rep, then a set, then a load step
-//! back at the bottom of the range, then a harder variation), as if every step succeeded.
+//! METHOD P per exercise: double progression (a rep, then a set, then a load step back at the bottom of
+//! the range, then a harder variation), one step at most every two weeks (P1, P2), with loads calibrated
+//! to what the person really lifts (P5), new exercises learned at RPE 7 (P6), regressions when the dose is
+//! far out of reach (P7), and plateaus recalibrated (R1).
+//!
+//! Without a log this is a forecast in which every step succeeds. With a log, each exposure is judged
+//! against the prescription that was served for its day (`calibration::judge`), once, in date order, and
+//! only hard weeks count: a deload is never evidence (B2).
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -9,19 +15,25 @@ use jiff::civil::Date;
 
 use crate::catalog::Exercise;
 use crate::load;
-use crate::plan::{MainItem, Why};
+use crate::plan::{MainItem, Notice, Why};
 use crate::profile::Profile;
-use crate::vocab::{Category, Experience, Sex, Units};
+use crate::vocab::{Category, Units};
 
+use super::calibration::{self, Judged, Loading};
 use super::compose::Pick;
 use super::dose::{self, Dose, DoseContext};
-use super::timing;
 use super::{reps, sort_why, why_of};
-use crate::adapt::{LogView, Verdict};
-use crate::plan::Notice;
+use crate::adapt::LogView;
 
 /// Days between two progression steps of one exercise (METHOD P1).
 pub const STEP_DAYS: i64 = 14;
+/// METHOD P5: a calibrated load rises at most about 10% over the last load in one step.
+const MAX_RISE: f64 = 1.10;
+/// METHOD P6: the first two exposures of an exercise are at RPE 7 or less.
+const NEW_EXPOSURES: u32 = 2;
+const NEW_RPE: f64 = 7.0;
+/// R1 looks back this far for a plateau: enough for three exposures spanning two weeks.
+const PLATEAU_DAYS: i64 = 28;
 
 /// Where one exercise stands in its progression.
 #[derive(Debug, Clone)]
@@ -31,22 +43,41 @@ pub struct State {
     plateau_since: Date,
     /// Rep-range shifts made by R1's intensity stage (two reps down each).
     range_shift: u32,
-    /// The date of the logged session the working load was last taken from.
-    load_date: Option<Date>,
+    /// METHOD P7 without a load or variation to fall back on: a range starting at what was done.
+    reps_floor: Option<u32>,
     /// The rep range the bonus counts from; a new range starts again at its bottom.
     range: Option<(u32, u32)>,
     reps_bonus: u32,
     sets_bonus: u32,
+    /// Sets taken off by R1 when effort climbed at the same dose.
+    sets_cut: u32,
     seconds_bonus: u32,
     /// The date of the last step, or of the first exposure.
     anchor: Date,
     steps: u32,
-    /// Estimated one-rep max, kg, when a starting load can be computed.
+    /// Estimated max in total kg moved (see `Loading`): from strength standards, then from hard exposures.
     e1rm: Option<f64>,
     /// The working load for a (range, RPE) context, kept while reps climb (double progression).
     load: Option<((u32, u32, u32), f64)>,
-    /// The heaviest load of the newest logged session, for the range it was prescribed in.
-    logged_load: Option<((u32, u32), f64)>,
+    /// The last load really lifted in a hard week, with its range: the base of P5's 10% bound.
+    last_load: Option<((u32, u32), f64)>,
+    /// The load of timed loaded work (carries), from the log.
+    timed_load: Option<f64>,
+    /// The date of the newest exposure already judged.
+    judged_to: Option<Date>,
+    /// Hard exposures judged since the plateau window opened (at most `PLATEAU_DAYS` back).
+    judged: Vec<Judged>,
+    /// What was prescribed (or served) on recent days, to judge their logs against.
+    prescribed: Vec<(Date, MainItem)>,
+    /// Hard exposures logged, and prescriptions forecast after today (METHOD P6 counts both).
+    seen: u32,
+    forecast: u32,
+    short_streak: u32,
+    easy_streak: u32,
+    /// P5 set the load from the log at least once.
+    calibrated: bool,
+    /// P7 acted on this exercise.
+    regressed: bool,
 }
 
 impl State {
@@ -55,17 +86,41 @@ impl State {
             recalibrations: 0,
             plateau_since: date,
             range_shift: 0,
-            load_date: None,
+            reps_floor: None,
             range,
             reps_bonus: 0,
             sets_bonus: 0,
+            sets_cut: 0,
             seconds_bonus: 0,
             anchor: date,
             steps: 0,
             e1rm,
             load: None,
-            logged_load: None,
+            last_load: None,
+            timed_load: None,
+            judged_to: None,
+            judged: Vec::new(),
+            prescribed: Vec::new(),
+            seen: 0,
+            forecast: 0,
+            short_streak: 0,
+            easy_streak: 0,
+            calibrated: false,
+            regressed: false,
         }
+    }
+
+    /// The prescription a log of `day` is judged against: that day's, or the latest before it (a session
+    /// done a day late is judged against what it was meant to be).
+    fn prescribed_for(&self, day: Date) -> Option<&MainItem> {
+        self.prescribed.iter().rev().find(|(d, _)| *d <= day).map(|(_, m)| m)
+    }
+
+    /// A new plateau window: after a recalibration, a regression or a new rep range (R1 never counts
+    /// holds the engine chose).
+    fn reopen(&mut self, date: Date) {
+        self.plateau_since = date;
+        self.judged.clear();
     }
 }
 
@@ -76,6 +131,10 @@ pub struct Outcome {
     pub setbacks: u32,
     pub plateaus: u32,
     pub changes: Vec<(Date, Notice)>,
+    /// METHOD P7: exercises to regress to an easier variation, with the best reps done.
+    pub regress: Vec<(&'static Exercise, u32)>,
+    /// METHOD P7: bodyweight exercises that became too easy, for their loaded variation.
+    pub load_up: Vec<&'static Exercise>,
 }
 
 impl Outcome {
@@ -92,39 +151,61 @@ pub struct Progress {
     /// Exercises replaced by a same-intent variation after repeated plateaus (METHOD R1).
     pub variations: HashMap<&'static str, &'static str>,
     states: HashMap<&'static str, State>,
-    /// Exercises replaced by their harder variation (METHOD P4).
+    /// Exercises replaced by their harder (or loaded) variation (METHOD P4, P7).
     pub swaps: HashMap<&'static str, &'static str>,
+    /// Exercises replaced by an easier variation after reps far under the range (METHOD P7).
+    pub regressions: HashMap<&'static str, &'static str>,
+    /// Starting estimates carried over to a variation (a weighted pull-up from bodyweight pull-ups).
+    seeds: HashMap<&'static str, f64>,
     gentle: bool,
     units: Units,
-    /// Body weight times the experience and sex factors: the base of starting estimates.
-    strength_base: Option<f64>,
+    profile_start: Option<StartProfile>,
+    body_kg: Option<f64>,
+    /// The first day of every deload week so far: a deload is never evidence (METHOD B2).
+    pub deloads: Vec<Date>,
+    /// METHOD R1 adds at most one set a week across all exercises, so volume never jumps (B5).
+    r1_added: Option<Date>,
+}
+
+/// What the starting estimates need from the profile (METHOD P5: all three, or no starting load).
+#[derive(Debug, Clone, Copy)]
+struct StartProfile {
+    body_kg: f64,
+    sex: crate::vocab::Sex,
+    age: u32,
+    experience: crate::vocab::Experience,
 }
 
 impl Progress {
     pub fn new(profile: &Profile) -> Self {
-        let experience = match profile.experience {
-            Experience::Beginner => 0.6,
-            Experience::Intermediate => 1.0,
-            Experience::Advanced => 1.25,
-        };
-        // Unknown sex takes the lower factor: METHOD X2, start light.
-        let sex = match profile.sex {
-            Some(Sex::Male) => 1.0,
-            Some(Sex::Female) | None => 0.65,
+        let profile_start = match (profile.body_weight_kg, profile.sex, profile.age) {
+            (Some(body_kg), Some(sex), Some(age)) => {
+                Some(StartProfile { body_kg, sex, age, experience: profile.experience })
+            }
+            _ => None,
         };
         Progress {
             states: HashMap::default(),
             swaps: HashMap::default(),
             variations: HashMap::default(),
+            regressions: HashMap::default(),
+            seeds: HashMap::default(),
             gentle: profile.is_beginner() || !profile.is_lifter(),
             units: profile.units,
-            strength_base: profile.body_weight_kg.map(|bw| bw * experience * sex),
+            profile_start,
+            body_kg: profile.body_weight_kg,
+            deloads: Vec::new(),
+            r1_added: None,
         }
     }
 
+    fn loading(&self, ex: &Exercise) -> Loading {
+        Loading { body_kg: if ex.adds_to_body { self.body_kg } else { None } }
+    }
+
     /// The prescription of one exercise on one date; `room` is how many seconds the session can still
-    /// grow by, so that an added set never breaks the time budget (METHOD S5). With a log, a step is
-    /// taken only after a real success, and loads come from what was lifted (METHOD P1, P3, R1).
+    /// grow by, so that an added set never breaks the time budget (METHOD S5). With a log, the exposures
+    /// since the last prescription are judged first, against what was served for them.
     pub fn prescribe(
         &mut self,
         pick: &Pick,
@@ -135,86 +216,176 @@ impl Progress {
         out: &mut Outcome,
     ) -> MainItem {
         let ex = pick.exercise;
-        let d = dose::dose(ex, pick.role, ctx);
-        let e1rm = self.start_e1rm(ex);
-        let state = self.states.entry(ex.id.as_str()).or_insert_with(|| State::new(date, d.range, e1rm));
+        let mut d = dose::dose(ex, pick.role, ctx);
+        let start = self.start_e1rm(ex);
+        let state = self.states.entry(ex.id.as_str()).or_insert_with(|| State::new(date, d.range, start));
         if !d.efficiency && state.range != d.range {
+            // A new rep range (a new block's emphasis) re-derives the load from the estimate (P5) and is
+            // not plateau evidence (R1).
             state.range = d.range;
             state.reps_bonus = 0;
             state.load = None;
-        }
-        if let Some(log) = log {
-            adopt_logged_load(state, ex, log, date);
+            state.reopen(date);
         }
         let mut why = pick.why.clone();
         why.push("B3");
         if d.efficiency {
             why.push("B4");
         }
+        if let Some(log) = log {
+            self.consume(ex, date, log, out);
+        }
+        let state = self.states.get_mut(ex.id.as_str()).expect("state inserted above");
+        if state.seen + state.forecast < NEW_EXPOSURES && d.rpe > NEW_RPE {
+            d.rpe = NEW_RPE;
+            why.push("P6");
+        }
         let due = date >= state.anchor.saturating_add(STEP_DAYS.days()) && !d.efficiency;
-        let mut item = build(ex, &d, state, self.gentle, self.units);
+        let units = self.units;
+        let loading = self.loading(ex);
+        let state = self.states.get_mut(ex.id.as_str()).expect("state inserted above");
+        let mut item = build(ex, &d, state, self.gentle, units, loading);
         if due {
-            let verdict = match log {
-                Some(log) => log.verdict(&ex.id, state.anchor, state.plateau_since, date, &item),
-                None => Verdict::Success,
-            };
-            let past = log.is_some_and(|l| date <= l.today);
-            match verdict {
-                Verdict::Success => {
-                    let cap = dose::set_cap(self.gentle);
-                    let before = state.clone();
-                    let stepped = step(ex, &d, state, cap, room, &item, self.units);
-                    // METHOD S5 over P1: a step that would make the session outlast its budget waits.
-                    let grows = stepped && {
-                        let after = build(ex, &d, &mut state.clone(), self.gentle, self.units);
-                        timing::item_seconds(&after, ex) > timing::item_seconds(&item, ex) + room
-                    };
-                    if grows {
-                        *state = before;
-                        why.push("S5");
-                    } else if stepped {
-                        state.anchor = date;
-                        state.plateau_since = date;
-                        state.steps += 1;
-                        why.extend(["P1", "P2"]);
-                        out.successes += u32::from(past);
-                    } else if item.sets >= cap
-                        && ex.load.is_none()
-                        && let Some(harder) = &ex.harder
-                    {
-                        // Capped on an easy variant: the next sessions move to the harder one (METHOD P4).
-                        self.swaps.insert(ex.id.as_str(), harder.as_str());
-                    }
-                }
-                Verdict::Hold(reason) => {
-                    why.push("P3");
-                    out.setbacks += 1;
-                    out.change(date, "P3", format!("{}: no progression yet, {reason}; holding the dose.", ex.name));
-                }
-                Verdict::Plateau => {
-                    why.push("R1");
-                    out.plateaus += 1;
-                    out.setbacks += 1;
-                    let what = self.recalibrate(ex, date);
-                    out.change(date, "R1", format!("{}: no gain over the last sessions (plateau); {what}.", ex.name));
-                }
-                Verdict::NoData | Verdict::Missed => {}
-            }
+            self.step_if_due(ex, &d, date, room, log, &item, &mut why, out);
             let state = self.states.get_mut(ex.id.as_str()).expect("state inserted above");
-            item = build(ex, &d, state, self.gentle, self.units);
+            item = build(ex, &d, state, self.gentle, units, loading);
         }
-        let state = self.states.get(ex.id.as_str());
-        if state.is_some_and(|s| s.steps > 0) {
-            why.push("P1");
+        if let Some(log) = log {
+            gentle_return(&mut item, ex, date, log, &mut why, out);
         }
-        if state.is_some_and(|s| s.recalibrations > 0) {
-            why.push("R1");
+        let state = self.states.get_mut(ex.id.as_str()).expect("state inserted above");
+        // Today's session is a forecast until it is logged; then the log counts it.
+        let ahead = |l: &LogView| {
+            date > l.today
+                || (date == l.today && l.history.exposures(&ex.id, date, date.saturating_add(1.days())).is_empty())
+        };
+        if log.is_none_or(ahead) {
+            state.forecast += 1;
         }
-        if item.load_kg.is_some() {
-            why.push("X2");
-        }
+        let why_extra = [
+            (state.steps > 0, "P1"),
+            (state.recalibrations > 0, "R1"),
+            (item.load_kg.is_some(), "X2"),
+            (state.calibrated && item.load_kg.is_some(), "P5"),
+            (state.regressed, "P7"),
+        ];
+        why.extend(why_extra.iter().filter(|(on, _)| *on).map(|(_, id)| *id));
         item.why = why_of(&why);
         item
+    }
+
+    /// Keeps what a day's prescription was, so that its log is judged against it; `served` replaces the
+    /// engine's own when the person was shown something (METHOD P1: judged against what was served).
+    pub fn record(&mut self, date: Date, item: &MainItem) {
+        let Some(ex) = crate::catalog::Catalog::builtin().get(&item.exercise) else { return };
+        let state = self.states.entry(ex.id.as_str()).or_insert_with(|| State::new(date, None, None));
+        state.prescribed.retain(|(d, _)| *d != date);
+        state.prescribed.push((date, item.clone()));
+        // What was served is the working load from now on, for the same context.
+        if let (Some(r), Some(kg)) = (item.reps, item.load_kg) {
+            state.load = Some(((r.min, r.max, (item.rpe * 2.0) as u32), kg));
+        }
+        // Only the recent prescriptions can still be judged.
+        if state.prescribed.len() > 12 {
+            state.prescribed.remove(0);
+        }
+    }
+
+    /// Judges the hard exposures logged since the last prescription (METHOD P5, P7, R1 evidence).
+    fn consume(&mut self, ex: &'static Exercise, date: Date, log: &LogView, out: &mut Outcome) {
+        let to = date.min(log.today.saturating_add(1.days()));
+        let loading = self.loading(ex);
+        let units = self.units;
+        let deloads: Vec<Date> = self.deloads.clone();
+        let in_deload = |d: Date| deloads.iter().any(|s| *s <= d && d < s.saturating_add(7.days()));
+        let state = self.states.get_mut(ex.id.as_str()).expect("state exists before consume");
+        let from = state.judged_to.map_or(Date::MIN, |d| d.saturating_add(1.days()));
+        for e in log.history.exposures(&ex.id, from, to) {
+            state.judged_to = Some(e.date);
+            if in_deload(e.date) || log.served_deload(e.date) {
+                continue;
+            }
+            state.seen += 1;
+            if e.pain_flag() {
+                // Pain is R3's and P3's business; a painful set says nothing about strength.
+                continue;
+            }
+            let served = state.prescribed_for(e.date).cloned();
+            let j = calibration::judge(e, served.as_ref(), loading);
+            if let Some(est) = j.e1rm {
+                state.e1rm = Some(est);
+            }
+            calibrate(state, ex, &j, served.as_ref(), units, loading, out);
+            regression_signals(state, ex, &j, out);
+            let window_start = state.plateau_since.max(e.date.saturating_sub(PLATEAU_DAYS.days()));
+            state.judged.retain(|old| old.date >= window_start);
+            state.judged.push(j);
+        }
+        if let Some(floor) = state.reps_floor
+            && state.judged.last().is_some_and(|j| state.range.is_some_and(|(min, _)| j.best_reps >= min.max(floor)))
+        {
+            // The reps are back in the range: the floor has done its job.
+            state.reps_floor = None;
+        }
+    }
+
+    /// METHOD P1-P4 and R1 when a step is due: a step after a real success, a hold with reason, or a
+    /// recalibration after a plateau.
+    #[allow(clippy::too_many_arguments)]
+    fn step_if_due(
+        &mut self,
+        ex: &'static Exercise,
+        d: &Dose,
+        date: Date,
+        room: u32,
+        log: Option<&LogView>,
+        item: &MainItem,
+        why: &mut Vec<&'static str>,
+        out: &mut Outcome,
+    ) {
+        let past = log.is_some_and(|l| date <= l.today);
+        let state = self.states.get(ex.id.as_str()).expect("state exists");
+        let verdict = match log {
+            Some(log) => verdict(state, log, ex, date),
+            None => Verdict::Success,
+        };
+        match verdict {
+            Verdict::Success => {
+                let cap = dose::set_cap(self.gentle);
+                let units = self.units;
+                let loading = self.loading(ex);
+                let state = self.states.get_mut(ex.id.as_str()).expect("state exists");
+                if step(ex, d, state, cap, room, item, units, loading) {
+                    state.anchor = date;
+                    state.steps += 1;
+                    why.extend(["P1", "P2"]);
+                    out.successes += u32::from(past);
+                } else if item.sets >= cap
+                    && ex.load.is_none()
+                    && let Some(harder) = &ex.harder
+                {
+                    // Capped on an easy variant: the next sessions move to the harder one (METHOD P4).
+                    self.swaps.insert(ex.id.as_str(), harder.as_str());
+                }
+            }
+            Verdict::Hold(reason) => {
+                why.push("P3");
+                out.setbacks += 1;
+                out.change(date, "P3", format!("{}: no progression yet, {reason}; holding the dose.", ex.name));
+            }
+            Verdict::Plateau => {
+                why.push("R1");
+                out.plateaus += 1;
+                out.setbacks += 1;
+                let what = self.recalibrate(ex, date, item);
+                out.change(
+                    date,
+                    "R1",
+                    format!("{}: no gain over the last weeks although more was asked (plateau); {what}.", ex.name),
+                );
+            }
+            Verdict::NoData | Verdict::Missed => {}
+        }
     }
 
     /// True when the exercise's next progression step is due on `date` (METHOD P1: 14 days).
@@ -229,33 +400,43 @@ impl Progress {
         let d = dose::dose(ex, pick.role, ctx);
         let mut state = match self.states.get(ex.id.as_str()) {
             Some(s) => s.clone(),
-            None => State::new(jiff::civil::Date::MIN, d.range, self.start_e1rm(ex)),
+            None => State::new(Date::MIN, d.range, self.start_e1rm(ex)),
         };
         if !d.efficiency && state.range != d.range {
             state.range = d.range;
             state.reps_bonus = 0;
         }
-        build(ex, &d, &mut state, self.gentle, self.units)
+        build(ex, &d, &mut state, self.gentle, self.units, self.loading(ex))
     }
 
-    /// METHOD R1: first volume, then intensity, then selection. Returns what was done, in words.
-    fn recalibrate(&mut self, ex: &'static Exercise, date: Date) -> String {
+    /// METHOD R1: first volume (one set fewer when effort is climbing, else one more, at most one added
+    /// set a week across the plan), then intensity, then selection. Returns what was done, in words.
+    fn recalibrate(&mut self, ex: &'static Exercise, date: Date, item: &MainItem) -> String {
         let cap = dose::set_cap(self.gentle);
+        let week = monday(date);
+        let may_add = self.r1_added != Some(week) && item.sets < cap;
         let Some(state) = self.states.get_mut(ex.id.as_str()) else { return "holding".into() };
+        let drifting = calibration::rpe_drifting_up(&state.judged);
         let stage = state.recalibrations;
         state.recalibrations += 1;
         state.anchor = date;
-        state.plateau_since = date;
+        state.reopen(date);
         match stage {
-            0 if state.sets_bonus > 0 || dose::BASE_SETS_MAX >= cap => {
-                state.sets_bonus = state.sets_bonus.saturating_sub(1);
-                "volume first: one set fewer to recover".into()
+            0 if drifting && item.sets > 1 => {
+                if state.sets_bonus > 0 {
+                    state.sets_bonus -= 1;
+                } else {
+                    state.sets_cut += 1;
+                }
+                "volume first: effort was climbing at the same dose, so one set fewer to recover".into()
             }
-            0 => {
+            0 if may_add => {
                 state.sets_bonus += 1;
+                self.r1_added = Some(week);
                 "volume first: one more set".into()
             }
-            1 => {
+            0 | 1 => {
+                state.recalibrations = 2;
                 state.range_shift += 1;
                 state.reps_bonus = 0;
                 state.load = None;
@@ -271,23 +452,55 @@ impl Progress {
         }
     }
 
-    /// METHOD B2: a deload keeps the movement and cuts sets to at most 60% at RPE 5-6.
+    /// METHOD P7: an easier variation was chosen for `from`.
+    pub fn regress_to(&mut self, from: &'static Exercise, to: &'static Exercise) {
+        self.regressions.insert(from.id.as_str(), to.id.as_str());
+    }
+
+    /// METHOD P7 without an easier variation: a range that starts at what was done.
+    pub fn floor_reps(&mut self, ex: &Exercise, best: u32, date: Date) {
+        if let Some(state) = self.states.get_mut(ex.id.as_str()) {
+            state.reps_floor = Some(best.max(1));
+            state.reps_bonus = 0;
+            state.regressed = true;
+            state.reopen(date);
+        }
+    }
+
+    /// METHOD P7: a bodyweight exercise too easy for its range moves to its loaded variation, which
+    /// starts from the estimate the bodyweight sets give when body weight is known.
+    pub fn load_up(&mut self, from: &'static Exercise, to: &'static Exercise) {
+        self.swaps.insert(from.id.as_str(), to.id.as_str());
+        let (Some(body), Some(state)) = (self.body_kg, self.states.get(from.id.as_str())) else { return };
+        let Some(j) = state.judged.last() else { return };
+        if let Some(est) = j.mean_rpe.and_then(|rpe| calibration::set_e1rm(body, j.best_reps, Some(rpe))) {
+            self.seeds.insert(to.id.as_str(), est);
+        }
+    }
+
+    /// METHOD B2: a deload keeps the movement and cuts sets to at most 60% at RPE 5-6; its load is never
+    /// above the week before's.
     pub fn deload(&self, before: &MainItem, ex: Option<&Exercise>) -> MainItem {
         let posture = ex.is_some_and(|e| e.category == Category::Posture);
         let rpe = if posture { 5.0 } else { 6.0 };
         let state = ex.and_then(|e| self.states.get(e.id.as_str()));
-        let load_kg = match (before.load_kg, ex, state.and_then(|s| s.e1rm)) {
-            (Some(_), Some(ex), Some(e1rm)) => {
-                working_load(ex, e1rm, before.reps.map_or(10, |r| r.target), rpe, self.units)
+        let derived = match (ex, state.and_then(|s| s.e1rm)) {
+            (Some(ex), Some(e1rm)) => {
+                working_load(ex, e1rm, before.reps.map_or(10, |r| r.target), rpe, self.units, self.loading(ex))
             }
-            (other, _, _) => other,
+            _ => None,
         };
-        let mut why: Why = before.why.iter().filter(|w| !matches!(w.as_ref(), "P1" | "P2" | "B4")).cloned().collect();
+        let load_kg = match (before.load_kg, derived) {
+            (Some(b), Some(d)) => Some(b.min(d)),
+            (b, _) => b,
+        };
+        let mut why: Why =
+            before.why.iter().filter(|w| !matches!(w.as_ref(), "P1" | "P2" | "B4" | "P6")).cloned().collect();
         why.push(Cow::Borrowed("B2"));
         sort_why(&mut why);
         MainItem {
             sets: (before.sets * 6 / 10).max(1),
-            rpe,
+            rpe: rpe.min(before.rpe),
             load_kg,
             why,
             exercise: before.exercise.clone(),
@@ -298,19 +511,176 @@ impl Progress {
         }
     }
 
-    /// A cautious starting estimate of the one-rep max, when the profile gives body weight (METHOD X2).
+    /// The starting estimate of the max from published strength standards (METHOD P5, X2): only with
+    /// body weight, sex and age; otherwise the first logged set calibrates.
     fn start_e1rm(&self, ex: &Exercise) -> Option<f64> {
-        let base = self.strength_base?;
+        if let Some(seed) = self.seeds.get(ex.id.as_str()) {
+            return Some(*seed);
+        }
+        let p = self.profile_start?;
         ex.load?;
-        Some(base * ex.start_e1rm_bw?)
+        let est = crate::standards::start_e1rm(&ex.id, p.body_kg, p.sex, p.age, p.experience)?;
+        Some(self.loading(ex).total(est.kg))
     }
 }
 
+/// Whether the log lets a progression step happen (METHOD P1, P3, R1).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// The last exposure met what was served, or the day is in the future.
+    Success,
+    /// Nothing logged since the last step: no evidence, no step.
+    NoData,
+    /// METHOD P3: pain, quality under 3 or RPE above 9 in the last two weeks.
+    Hold(String),
+    /// Targets missed, but not yet a plateau.
+    Missed,
+    /// METHOD R1.
+    Plateau,
+}
+
+fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
+    let seen_to = day.min(log.today.saturating_add(1.days()));
+    let recent = log.history.exposures(&ex.id, day.saturating_sub(14.days()), seen_to);
+    let pain = recent.iter().any(|e| e.pain_flag());
+    if pain {
+        return Verdict::Hold("pain was logged in the last two weeks".into());
+    }
+    if day <= log.today && calibration::plateaued(&state.judged) {
+        return Verdict::Plateau;
+    }
+    if let Some(reason) = crate::adapt::hold_reason(recent) {
+        return Verdict::Hold(reason);
+    }
+    if day > log.today {
+        return Verdict::Success;
+    }
+    match state.judged.iter().rev().find(|j| j.date >= state.anchor) {
+        None => Verdict::NoData,
+        Some(j) if j.met => Verdict::Success,
+        Some(_) => Verdict::Missed,
+    }
+}
+
+/// METHOD P5: a load serves its target reps at its target RPE. When the log shows the effort a point or
+/// more off, reps missed, RPE 10, or another load than the one served, the next load comes from the
+/// estimate, rounded down, and rises at most about 10% over the load lifted.
+fn calibrate(
+    state: &mut State,
+    ex: &Exercise,
+    j: &Judged,
+    served: Option<&MainItem>,
+    units: Units,
+    loading: Loading,
+    out: &mut Outcome,
+) {
+    let Some(top) = j.top_load else { return };
+    if ex.timed {
+        state.timed_load = Some(top);
+        return;
+    }
+    let Some(reps) = served.and_then(|s| s.reps).or(state.range.map(|(min, max)| super::reps(min, max, min))) else {
+        return;
+    };
+    let rpe = served.map_or(8.0, |s| s.rpe);
+    state.last_load = Some(((reps.min, reps.max), top));
+    let other_load = served.is_none_or(|s| s.load_kg.is_none_or(|l| (l - top).abs() > 0.01));
+    if !(j.off_target || other_load) {
+        return;
+    }
+    let Some(e1rm) = j.e1rm.or(state.e1rm) else { return };
+    let Some(derived) = working_load(ex, e1rm, reps.target, rpe, units, loading) else { return };
+    let kg = bounded_rise(ex, derived, top, units);
+    state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
+    state.calibrated = true;
+    if (kg - top).abs() > 0.01 && served.is_some() {
+        let effort = j.mean_rpe.map_or(String::new(), |r| format!(" at RPE {r:.1}"));
+        out.change(
+            j.date,
+            "P5",
+            format!(
+                "{}: {} kg for {} reps{effort} on {} where RPE {rpe} was asked: the load moves to {kg} kg.",
+                ex.name,
+                fmt_kg(top),
+                j.best_reps,
+                j.date,
+                kg = fmt_kg(kg)
+            ),
+        );
+    }
+}
+
+/// METHOD P5's bound: at most about 10% over the last load lifted, in the implement's steps.
+fn bounded_rise(ex: &Exercise, derived: f64, last: f64, units: Units) -> f64 {
+    let Some(implement) = ex.load else { return derived };
+    if derived <= last * MAX_RISE {
+        return derived;
+    }
+    let bound = load::round_down(last * MAX_RISE, implement, units);
+    bound.max(derived.min(last + load::step_kg(implement, units)))
+}
+
+/// METHOD P7's signals: reps far under the range twice in a row, or bodyweight sets far too easy twice.
+fn regression_signals(state: &mut State, ex: &'static Exercise, j: &Judged, out: &mut Outcome) {
+    state.short_streak = if j.far_short { state.short_streak + 1 } else { 0 };
+    if state.short_streak >= 2 {
+        state.short_streak = 0;
+        state.regressed = true;
+        if ex.load.is_none() || j.top_load.is_none() {
+            out.regress.push((ex, j.best_reps));
+        } else {
+            out.change(
+                j.date,
+                "P7",
+                format!("{}: reps fell far under the range twice; the load comes down to what was done.", ex.name),
+            );
+        }
+    }
+    let bodyweight = ex.load.is_none() && ex.loaded.is_some();
+    state.easy_streak = if bodyweight && j.easy { state.easy_streak + 1 } else { 0 };
+    if state.easy_streak >= 2 {
+        state.easy_streak = 0;
+        out.load_up.push(ex);
+    }
+}
+
+/// METHOD R3: the first exposure after a pain stop is gentle: at most 2 sets, RPE 7 or less, and no more
+/// load than before the pain.
+fn gentle_return(
+    item: &mut MainItem,
+    ex: &Exercise,
+    date: Date,
+    log: &LogView,
+    why: &mut Vec<&'static str>,
+    out: &mut Outcome,
+) {
+    let Some(event) = log.returning(&ex.id, date) else { return };
+    let before = log.history.exposures_before(&ex.id, event.date.saturating_add(1.days()));
+    let load_before = before.iter().rev().find_map(|e| e.top_load());
+    item.sets = item.sets.min(2);
+    item.rpe = item.rpe.min(7.0);
+    if let (Some(kg), Some(limit)) = (item.load_kg, load_before) {
+        item.load_kg = Some(kg.min(limit));
+    }
+    why.push("R3");
+    out.change(
+        date,
+        "R3",
+        format!(
+            "{} returns after the pain of {}: gently, at most 2 sets at RPE 7 and no more load than before.",
+            ex.name, event.date
+        ),
+    );
+}
+
 /// The item for the current state.
-fn build(ex: &'static Exercise, d: &Dose, state: &mut State, gentle: bool, units: Units) -> MainItem {
+fn build(ex: &'static Exercise, d: &Dose, state: &mut State, gentle: bool, units: Units, loading: Loading) -> MainItem {
     let cap = dose::set_cap(gentle);
-    let sets = (d.sets + state.sets_bonus).min(cap);
-    let range = d.range.map(|(min, max)| shifted(min, max, state.range_shift));
+    let sets = (d.sets + state.sets_bonus).saturating_sub(state.sets_cut).clamp(1, cap);
+    let range = d.range.map(|(min, max)| match state.reps_floor {
+        Some(floor) if floor < min => (floor, (floor + 4).min(max)),
+        _ => shifted(min, max, state.range_shift),
+    });
     let (reps_value, seconds) = match range {
         Some((min, max)) => {
             let target = if d.efficiency { min } else { min + state.reps_bonus };
@@ -321,27 +691,29 @@ fn build(ex: &'static Exercise, d: &Dose, state: &mut State, gentle: bool, units
     let load_kg = match reps_value {
         Some(r) => {
             let key = (r.min, r.max, (d.rpe * 2.0) as u32);
-            if let Some((range, kg)) = state.logged_load.take()
-                && d.range == Some(range)
-            {
-                state.load = Some((key, kg));
-            }
-            let estimate = |e1rm: Option<f64>| e1rm.and_then(|e| working_load(ex, e, r.target, d.rpe, units));
-            if d.efficiency {
-                estimate(state.e1rm)
-            } else {
-                match state.load {
-                    Some((k, kg)) if k == key => Some(kg),
-                    _ => {
-                        let kg = estimate(state.e1rm);
+            match state.load {
+                Some((k, kg)) if k == key && !d.efficiency => Some(kg),
+                _ => {
+                    let derived = state.e1rm.and_then(|e| working_load(ex, e, r.target, d.rpe, units, loading));
+                    // Within one rep range a re-derived load still rises at most 10% (P5); a new range
+                    // takes the estimate as it is.
+                    let kg = match (derived, state.last_load) {
+                        (Some(kg), Some((range, last))) if range == (r.min, r.max) => {
+                            Some(bounded_rise(ex, kg, last, units))
+                        }
+                        (kg, _) => kg,
+                    };
+                    if !d.efficiency {
                         state.load = kg.map(|kg| (key, kg));
-                        kg
                     }
+                    kg
                 }
             }
         }
-        // Timed loaded work (carries): a share of the estimate, rounded to the implement.
-        None => state.e1rm.and_then(|e| ex.load.map(|imp| load::round_down(e * 0.5, imp, units))),
+        // Timed loaded work (carries): what was carried, else a share of the estimate.
+        None => state.timed_load.or_else(|| {
+            state.e1rm.and_then(|e| ex.load.map(|imp| load::round_down(loading.added(e) * 0.5, imp, units)))
+        }),
     };
     MainItem {
         exercise: Cow::Borrowed(ex.id.as_str()),
@@ -366,27 +738,20 @@ fn shifted(min: u32, max: u32, shift: u32) -> (u32, u32) {
     (new_min, max.saturating_sub(down).max(new_min + 2))
 }
 
-/// Takes the working load from the newest logged session of the exercise: loads in later prescriptions
-/// come from what was really lifted (METHOD P1).
-fn adopt_logged_load(state: &mut State, ex: &Exercise, log: &LogView, date: Date) {
-    let seen_to = date.min(log.today.saturating_add(1.days()));
-    let Some(last) = log.history.exposures_before(&ex.id, seen_to).last() else { return };
-    if state.load_date.is_some_and(|d| d >= last.date) {
-        return;
-    }
-    state.load_date = Some(last.date);
-    if let Some(e) = last.e1rm() {
-        state.e1rm = Some(e);
-    }
-    if let (Some(top), Some(range)) = (last.top_load(), state.range) {
-        // The key is filled in by `build` for the current context; a logged load replaces the estimate.
-        state.logged_load = Some((range, top));
-    }
-}
-
 /// One progression step, the first that applies: a rep, a set (if the session has room), a load step
-/// back at the bottom of the range (METHOD P1, P2). Returns false when none applies.
-fn step(ex: &Exercise, d: &Dose, state: &mut State, cap: u32, room: u32, item: &MainItem, units: Units) -> bool {
+/// back at the bottom of the range (METHOD P1, P2). A tight budget never blocks a rep or a load step,
+/// which add seconds, not minutes (S5). Returns false when none applies.
+#[allow(clippy::too_many_arguments)]
+fn step(
+    ex: &Exercise,
+    d: &Dose,
+    state: &mut State,
+    cap: u32,
+    room: u32,
+    item: &MainItem,
+    units: Units,
+    loading: Loading,
+) -> bool {
     let one_set = super::timing::item_seconds(&MainItem { sets: 1, ..item.clone() }, ex);
     match item.reps {
         Some(r) if r.target < r.max => {
@@ -401,12 +766,15 @@ fn step(ex: &Exercise, d: &Dose, state: &mut State, cap: u32, room: u32, item: &
             state.sets_bonus += 1;
             true
         }
-        Some(r) => match (ex.load, state.load) {
-            (Some(implement), Some((key, kg))) => {
-                if let Some(pct) = load::rts_percent(r.max, d.rpe) {
-                    state.e1rm = state.e1rm.map(|e| e.max(kg / pct));
-                }
-                state.load = Some((key, kg + load::step_kg(implement, units)));
+        Some(r) => match (ex.load, item.load_kg) {
+            (Some(implement), Some(kg)) => {
+                let step = load::step_kg(implement, units);
+                let bottom = d.range.map_or(r.min, |(min, _)| min.max(r.min));
+                let derived = state.e1rm.and_then(|e| working_load(ex, e, bottom, d.rpe, units, loading));
+                let next = derived.map_or(kg + step, |dkg| dkg.min(kg * MAX_RISE)).max(kg + step);
+                let next = load::round_down(next, implement, units);
+                state.load = Some(((r.min, r.max, (d.rpe * 2.0) as u32), next));
+                state.last_load = None;
                 state.reps_bonus = 0;
                 true
             }
@@ -417,8 +785,19 @@ fn step(ex: &Exercise, d: &Dose, state: &mut State, cap: u32, room: u32, item: &
 }
 
 /// The load for reps at an RPE from an estimated max, rounded down to what the implement allows.
-fn working_load(ex: &Exercise, e1rm: f64, reps: u32, rpe: f64, units: Units) -> Option<f64> {
+fn working_load(ex: &Exercise, e1rm: f64, reps: u32, rpe: f64, units: Units, loading: Loading) -> Option<f64> {
     let implement = ex.load?;
     let pct = load::rts_percent(reps, rpe)?;
-    Some(load::round_down(e1rm * pct, implement, units))
+    Some(load::round_down(loading.added(e1rm * pct), implement, units))
+}
+
+/// The Monday of a date's week.
+fn monday(date: Date) -> Date {
+    date.saturating_sub(i64::from(date.weekday().to_monday_zero_offset()).days())
+}
+
+/// A load in kg as people write it: no trailing zeros.
+fn fmt_kg(kg: f64) -> String {
+    let s = format!("{kg:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

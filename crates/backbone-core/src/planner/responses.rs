@@ -9,7 +9,8 @@ use jiff::civil::Date;
 use super::compose::Pick;
 use super::progression::Outcome;
 use super::{LogView, NextSession, Planner, notices, sort_notices, sort_why};
-use crate::plan::{Notice, Session, Week};
+use crate::catalog::Exercise;
+use crate::plan::{MainItem, Notice, Session, Week};
 
 impl Planner<'_> {
     /// Counts what prescribing found, for the block decisions, and keeps its notices.
@@ -19,6 +20,20 @@ impl Planner<'_> {
             self.block_successes += outcome.successes;
             self.block_setbacks += outcome.setbacks;
             self.week_plateaus += outcome.plateaus;
+        }
+        for (ex, best) in outcome.regress {
+            self.regress(date, ex, best);
+        }
+        for ex in outcome.load_up {
+            let to = ex.loaded.as_deref().and_then(|id| self.catalog.get(id)).filter(|to| self.chooser.allows(to));
+            if let Some(to) = to {
+                self.progress.load_up(ex, to);
+                let text = format!(
+                    "{}: every rep done far under the RPE asked, twice: {} takes its place, with a load.",
+                    ex.name, to.name
+                );
+                self.changes.push((date, Notice::new("P7", text)));
+            }
         }
         for change in outcome.changes {
             if !self.changes.iter().any(|(_, n)| *n == change.1) {
@@ -30,48 +45,115 @@ impl Planner<'_> {
     /// METHOD R3: for two weeks after pain of 4/10 or more (or rising pain), an exercise gives way to a
     /// same-pattern variation that loads fewer of its joints, with targets of its own.
     pub(super) fn spare_pain(&mut self, date: Date, picks: &[Pick]) -> Vec<Pick> {
-        let Some(log) = self.log else { return picks.to_vec() };
         let mut out: Vec<Pick> = Vec::with_capacity(picks.len());
         for p in picks {
-            let Some(event) = log.stopped(&p.exercise.id, date) else {
-                out.push(p.clone());
-                continue;
-            };
             let used: Vec<&str> = picks.iter().chain(&out).map(|q| q.exercise.id.as_str()).collect();
-            let chooser = &self.chooser;
-            let sub = crate::adapt::pain_substitute(self.catalog, p.exercise, |c| chooser.allows(c), &used);
-            let until = event.date.saturating_add(crate::adapt::PAIN_DAYS.days());
-            let how = if event.rising {
-                "pain rising from set to set".to_string()
-            } else {
-                format!("pain {}/10", event.pain)
-            };
-            let text = match sub {
-                Some(sub) => format!(
-                    "{} stopped after {how} on {}: {} takes its place, with its own targets, until {until}. {}",
-                    p.exercise.name,
-                    event.date,
-                    sub.name,
-                    notices::NOT_MEDICAL_ADVICE
-                ),
-                None => format!(
-                    "{} stopped after {how} on {} and left out until {until}: no variation spares its joints. {}",
-                    p.exercise.name,
-                    event.date,
-                    notices::NOT_MEDICAL_ADVICE
-                ),
-            };
-            self.block_setbacks += 1;
-            if !self.changes.iter().any(|(_, n)| n.text == text) {
-                self.changes.push((date, Notice::new("R3", text)));
-            }
-            if let Some(sub) = sub {
-                let mut why = p.why.clone();
-                why.push("R3");
-                out.push(Pick { exercise: sub, why, instead_of: None, forced: false, ..p.clone() });
+            match self.pain_stop(date, p.exercise, &used) {
+                None => out.push(p.clone()),
+                Some(None) => {}
+                Some(Some(sub)) => {
+                    let mut why = p.why.clone();
+                    why.push("R3");
+                    out.push(Pick { exercise: sub, why, instead_of: None, forced: false, ..p.clone() });
+                }
             }
         }
         out
+    }
+
+    /// METHOD R3 and B2: the 14 days hold in a deload week too; the substitute takes the deload's dose.
+    pub(super) fn spare_pain_in_deload(&mut self, date: Date, main: Vec<MainItem>) -> Vec<MainItem> {
+        let mut out: Vec<MainItem> = Vec::with_capacity(main.len());
+        for m in &main {
+            let Some(ex) = self.catalog.get(&m.exercise) else {
+                out.push(m.clone());
+                continue;
+            };
+            let used: Vec<&str> = main.iter().chain(&out).map(|q| q.exercise.as_ref()).collect();
+            match self.pain_stop(date, ex, &used) {
+                None => out.push(m.clone()),
+                Some(None) => {}
+                Some(Some(sub)) => {
+                    let mut why = m.why.clone();
+                    why.push(Cow::Borrowed("R3"));
+                    sort_why(&mut why);
+                    let (reps, seconds) = if sub.timed {
+                        (None, Some(m.seconds.unwrap_or(30)))
+                    } else {
+                        (m.reps.or(Some(crate::planner::reps(8, 12, 10))), None)
+                    };
+                    out.push(MainItem {
+                        exercise: Cow::Borrowed(sub.id.as_str()),
+                        reps,
+                        seconds,
+                        load_kg: None,
+                        why,
+                        ..m.clone()
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether pain keeps `ex` out on `date`: `None` when it does not; else the substitute, if any, with
+    /// the notice recorded once.
+    fn pain_stop(&mut self, date: Date, ex: &'static Exercise, used: &[&str]) -> Option<Option<&'static Exercise>> {
+        let log = self.log?;
+        let event = log.stopped(&ex.id, date)?;
+        let chooser = &self.chooser;
+        let sub = crate::adapt::pain_substitute(self.catalog, ex, |c| chooser.allows(c), used);
+        let until = event.date.saturating_add(crate::adapt::PAIN_DAYS.days());
+        let how =
+            if event.rising { "pain rising from set to set".to_string() } else { format!("pain {}/10", event.pain) };
+        let text = match sub {
+            Some(sub) => format!(
+                "{} stopped after {how} on {}: {} takes its place, with its own targets, until {until}. {}",
+                ex.name,
+                event.date,
+                sub.name,
+                notices::NOT_MEDICAL_ADVICE
+            ),
+            None => format!(
+                "{} stopped after {how} on {} and left out until {until}: no variation spares its joints. {}",
+                ex.name,
+                event.date,
+                notices::NOT_MEDICAL_ADVICE
+            ),
+        };
+        self.block_setbacks += 1;
+        if !self.changes.iter().any(|(_, n)| n.text == text) {
+            self.expiring.push((text.clone(), until));
+            self.changes.push((date, Notice::new("R3", text)));
+        }
+        Some(sub)
+    }
+
+    /// METHOD P7: reps far under the range twice in a row with no load to lower: an easier variation of
+    /// the same pattern (the one whose harder step this is, else a substitute of no higher tier), or a
+    /// range that starts at what was done.
+    fn regress(&mut self, date: Date, ex: &'static Exercise, best: u32) {
+        let first_pattern = |c: &Exercise| c.patterns.first().is_some_and(|p| ex.patterns.contains(p));
+        let allowed = |c: &&Exercise| self.chooser.allows(c) && c.id != ex.id;
+        let easier = self
+            .catalog
+            .all()
+            .iter()
+            .filter(|c| c.harder.as_deref() == Some(ex.id.as_str()))
+            .chain(ex.substitutes.iter().filter_map(|id| self.catalog.get(id)))
+            .filter(|c| first_pattern(c) && c.tier.unwrap_or(0) <= ex.tier.unwrap_or(0))
+            .find(allowed);
+        let text = match easier {
+            Some(to) => {
+                self.progress.regress_to(ex, to);
+                format!("{}: reps fell 3 or more under the range twice: {} takes its place.", ex.name, to.name)
+            }
+            None => {
+                self.progress.floor_reps(ex, best, date);
+                format!("{}: reps fell 3 or more under the range twice: the range now starts at {best}.", ex.name)
+            }
+        };
+        self.changes.push((date, Notice::new("P7", text)));
     }
 
     /// METHOD R2: soreness of 7+ on two check-ins in a row, or three in a week, cuts the next 7 days'
@@ -93,11 +175,12 @@ impl Planner<'_> {
                 sort_why(&mut m.why);
             }
         }
+        let until = trigger.saturating_add(7.days());
         let text = format!(
-            "Soreness of 7/10 or more kept showing (last on {trigger}): sets cut by about a third until {}.",
-            trigger.saturating_add(7.days())
+            "Soreness of 7/10 or more kept showing (last on {trigger}): sets cut by about a third until {until}."
         );
         if !self.changes.iter().any(|(_, n)| n.text == text) {
+            self.expiring.push((text.clone(), until));
             self.block_setbacks += 1;
             self.changes.push((date, Notice::new("R2", text)));
         }
@@ -164,7 +247,8 @@ impl Planner<'_> {
             .collect()
     }
 
-    /// The next planned session on or after today, with what changed and why (CONTRACT `next`).
+    /// The next planned session on or after today, with what changed for it and why: at most
+    /// `MAX_NOTICES`, the most important first, nothing expired or contradicting the session (METHOD K10).
     pub(super) fn next(&self, weeks: &[Week], log: &LogView) -> Option<NextSession> {
         let today = log.today;
         let (week, session) =
@@ -172,7 +256,7 @@ impl Planner<'_> {
         let mut notices: Vec<Notice> = self
             .changes
             .iter()
-            .filter(|(d, _)| *d == session.date || (*d >= today.saturating_sub(14.days()) && *d <= today))
+            .filter(|(d, n)| self.concerns(week, session, today, *d, n))
             .map(|(_, n)| n.clone())
             .collect();
         notices.extend(self.referrals(today.saturating_sub(28.days())));
@@ -189,6 +273,45 @@ impl Planner<'_> {
             notices.push(Notice::new("B2", "Deload week: the same movements with about half the sets at RPE 5-6."));
         }
         sort_notices(&mut notices);
+        notices.sort_by_key(|n| priority(&n.rule));
+        notices.truncate(MAX_NOTICES);
         Some(NextSession { session: session.clone(), notices })
+    }
+
+    /// Whether a change dated `day` belongs under this session: it happened on the session's day or in
+    /// the last week, it has not expired, it does not contradict the week, and it is about something in
+    /// the session (or about pain, which always is).
+    fn concerns(&self, week: &Week, session: &Session, today: Date, day: Date, n: &Notice) -> bool {
+        let recent = day == session.date || (day >= today.saturating_sub(7.days()) && day <= today);
+        let expired = self.expiring.iter().any(|(text, until)| *text == n.text && *until < session.date);
+        let rule = n.rule.as_ref();
+        let fits = match rule {
+            // Readiness is the day's own; a block stretch is news only in the week it adds, never in a deload.
+            "R5" => day == session.date,
+            "B2" => !week.deload && day == week.start,
+            "R3" | "R2" | "R6" | "P7" => true,
+            _ => session
+                .main
+                .iter()
+                .any(|m| self.catalog.get(&m.exercise).is_some_and(|e| n.text.starts_with(&format!("{}:", e.name)))),
+        };
+        recent && !expired && fits
+    }
+}
+
+/// METHOD K10: at most about 8 lines under a session.
+pub const MAX_NOTICES: usize = 8;
+
+/// METHOD K10's order: pain and safety, then deloads and cuts, then the day's readiness, then progression,
+/// then the rest.
+fn priority(rule: &str) -> u8 {
+    match rule.as_bytes().first() {
+        Some(b'X') => 0,
+        _ if rule == "R3" => 0,
+        _ if matches!(rule, "B2" | "R2" | "R6") => 1,
+        _ if rule == "R5" => 2,
+        _ if matches!(rule, "R1" | "P7" | "P5" | "P3") => 3,
+        Some(b'P') => 3,
+        _ => 4,
     }
 }

@@ -1,0 +1,239 @@
+//! One logged exposure read against the prescription that was served for it (METHOD P1, P3, P5, P7, R1).
+//!
+//! The engine never judges a log against a prescription re-derived later: `Judged` is built from the
+//! exposure and the item the person was given for that day, and everything that follows (a step, a
+//! calibrated load, a regression, a plateau) reads these verdicts.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::history::Exposure;
+use crate::load;
+use crate::plan::MainItem;
+
+/// The most reps a set may have for the engine to estimate a max from it. The report keeps to 10
+/// (`load::e1rm`); calibration may read the 11-20 rep sets this method prescribes, because it maps the
+/// estimate back through the same chart to similar reps, so the chart's error mostly cancels.
+const CALIBRATION_MAX_REPS: u32 = 20;
+
+/// R1: a gain in estimated max smaller than this is noise (RPE is logged in half steps, about 1-2% of a
+/// max), not progress.
+const GAIN: f64 = 1.02;
+
+/// How an exposure went, against what was served for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judged {
+    pub date: Date,
+    /// Mean estimated max of the loaded work sets, kg (load the implement carries, see `Loading`).
+    pub e1rm: Option<f64>,
+    pub top_load: Option<f64>,
+    pub total_reps: u32,
+    pub has_rpe: bool,
+    pub mean_rpe: Option<f64>,
+    /// The most reps of any set.
+    pub best_reps: u32,
+    /// P1: every served set done at its target, effort at or under what was asked, quality 4 or 5.
+    pub met: bool,
+    /// R1: the prescription asked for something that was not achieved (reps or sets short, or effort a
+    /// full RPE point or more over the target).
+    pub missed: bool,
+    /// P3: a set above RPE 9 or quality under 3.
+    pub strained: bool,
+    /// P7: the best set fell 3 or more reps under the bottom of the range.
+    pub far_short: bool,
+    /// P5/P7: every rep done at two or more RPE points under the target: the dose is too easy.
+    pub easy: bool,
+    /// P5: the logged effort is a point or more away from the target, or reps were missed: recalibrate.
+    pub off_target: bool,
+}
+
+/// Converts between the load a person puts on an implement and the load the muscles move: for a weighted
+/// pull-up the body is part of it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Loading {
+    pub body_kg: Option<f64>,
+}
+
+impl Loading {
+    pub fn total(self, load: f64) -> f64 {
+        self.body_kg.map_or(load, |b| load + b)
+    }
+    pub fn added(self, total: f64) -> f64 {
+        self.body_kg.map_or(total, |b| total - b)
+    }
+}
+
+/// The estimated max of one set (in total kg moved), for calibration.
+pub fn set_e1rm(load_kg: f64, reps: u32, rpe: Option<f64>) -> Option<f64> {
+    if !(load_kg.is_finite() && load_kg > 0.0) || !(1..=CALIBRATION_MAX_REPS).contains(&reps) {
+        return None;
+    }
+    // Without an RPE the set is taken as done to failure, as the report does (Epley via the chart).
+    let pct = load::rts_percent(reps, rpe.unwrap_or(10.0))?;
+    Some(load_kg / pct)
+}
+
+/// Reads an exposure against the item served for it (or, when nothing was served for that day, against
+/// nothing: then it only informs the estimate).
+pub fn judge(e: &Exposure, served: Option<&MainItem>, loading: Loading) -> Judged {
+    let sets: Vec<_> = e.sets.iter().collect();
+    let rpes: Vec<f64> = sets.iter().filter_map(|s| s.rpe).collect();
+    let mean_rpe = (!rpes.is_empty()).then(|| rpes.iter().sum::<f64>() / rpes.len() as f64);
+    let estimates: Vec<f64> = sets.iter().filter_map(|s| set_e1rm(loading.total(s.load_kg?), s.reps?, s.rpe)).collect();
+    let e1rm = (!estimates.is_empty()).then(|| estimates.iter().sum::<f64>() / estimates.len() as f64);
+    let best_reps = sets.iter().filter_map(|s| s.reps).max().unwrap_or(0);
+    let strained = e.max_rpe().is_some_and(|r| r > 9.0) || e.min_quality().is_some_and(|q| q < 3);
+    let mut j = Judged {
+        date: e.date,
+        e1rm,
+        top_load: e.top_load(),
+        total_reps: e.total_reps(),
+        has_rpe: !rpes.is_empty(),
+        mean_rpe,
+        best_reps,
+        met: false,
+        missed: strained,
+        strained,
+        far_short: false,
+        easy: false,
+        off_target: false,
+    };
+    let Some(item) = served else { return j };
+    let short = |s: &&crate::log::SetLog| match (item.reps, item.seconds) {
+        (Some(r), _) => s.reps.is_none_or(|n| n < r.target),
+        (None, Some(sec)) => s.seconds.is_none_or(|n| n < sec),
+        _ => false,
+    };
+    let any_short = sets.iter().any(short) || (sets.len() as u32) < item.sets;
+    let over = mean_rpe.is_some_and(|r| r >= item.rpe + 1.0);
+    let at_most_asked = mean_rpe.is_none_or(|r| r <= item.rpe.max(8.0) + 0.5);
+    let quality = e.min_quality().is_none_or(|q| q >= 4);
+    j.met = !any_short && at_most_asked && quality && !e.pain_flag() && !strained;
+    j.missed = any_short || over || strained;
+    j.far_short = item.reps.is_some_and(|r| best_reps + 3 <= r.min);
+    j.easy = !any_short && mean_rpe.is_some_and(|r| r <= item.rpe - 2.0);
+    let under = mean_rpe.is_some_and(|r| r <= item.rpe - 1.0);
+    j.off_target = any_short || over || under || e.max_rpe().is_some_and(|r| r >= 10.0);
+    j
+}
+
+/// METHOD R1: three or more hard exposures spanning at least 14 days without a gain in estimated max (or
+/// in reps at the same load when no RPE was logged), although the prescription asked for more at least
+/// twice, or effort strained three times (P3 held it). Holds the engine chose are met exposures, so they
+/// never make a plateau.
+pub fn plateaued(window: &[Judged]) -> bool {
+    let (Some(first), Some(last)) = (window.first(), window.last()) else { return false };
+    if window.len() < 3 || last.date < first.date.saturating_add(14.days()) {
+        return false;
+    }
+    let misses = window.iter().filter(|j| j.missed).count();
+    let strained = window.iter().rev().take(3).filter(|j| j.strained).count();
+    if misses < 2 && strained < 3 {
+        return false;
+    }
+    let later = &window[1..];
+    let e1rm_gain = first.e1rm.is_some_and(|base| later.iter().filter_map(|j| j.e1rm).any(|e| e > base * GAIN));
+    let reps_gain = later.iter().any(|j| !j.has_rpe && j.top_load == first.top_load && j.total_reps > first.total_reps);
+    !(e1rm_gain || reps_gain)
+}
+
+/// R1 volume stage: effort climbing at the same dose calls for one set fewer rather than one more.
+pub fn rpe_drifting_up(window: &[Judged]) -> bool {
+    let rpes: Vec<f64> = window.iter().filter_map(|j| j.mean_rpe).collect();
+    match (rpes.first(), rpes.last()) {
+        (Some(a), Some(b)) => b - a >= 1.0 || window.iter().any(|j| j.strained),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::History;
+    use crate::log::{SessionLog, SetLog};
+    use crate::plan::Reps;
+    use jiff::civil::date;
+    use std::borrow::Cow;
+
+    fn served(target: u32, rpe: f64, load: f64) -> MainItem {
+        MainItem {
+            exercise: Cow::Borrowed("barbell-row"),
+            sets: 3,
+            reps: Some(Reps { min: 8, max: 12, target }),
+            seconds: None,
+            rpe,
+            load_kg: Some(load),
+            tempo: None,
+            rest_seconds: 90,
+            why: vec![],
+        }
+    }
+
+    fn logged(reps: &[u32], rpe: f64, load: f64) -> Vec<SessionLog> {
+        let sets = reps
+            .iter()
+            .map(|&r| SetLog { reps: Some(r), load_kg: Some(load), rpe: Some(rpe), ..SetLog::new("barbell-row") })
+            .collect();
+        vec![SessionLog { id: "s".into(), date: date(2026, 12, 1), sets, ..Default::default() }]
+    }
+
+    fn judged(log: &[SessionLog], item: &MainItem) -> Judged {
+        let h = History::new(log);
+        let e = h.exposures_before("barbell-row", date(2027, 1, 1))[0].clone();
+        judge(&e, Some(item), Loading::default())
+    }
+
+    /// Doing exactly what was asked, at the RPE asked (even RPE 9 when 9 was asked), is a success.
+    #[test]
+    fn p1_the_prescribed_rpe_is_met_not_failed() {
+        let log = logged(&[8, 8, 8], 9.0, 60.0);
+        let j = judged(&log, &served(8, 9.0, 60.0));
+        assert!(j.met && !j.missed && !j.off_target, "{j:?}");
+    }
+
+    /// RPE 6 where 8 was asked is off target (P5 raises the load) and not a miss.
+    #[test]
+    fn p5_effort_well_under_the_target_is_off_target() {
+        let log = logged(&[10, 10, 10], 6.0, 40.0);
+        let j = judged(&log, &served(10, 8.0, 40.0));
+        assert!(j.met && j.off_target && j.easy && !j.missed, "{j:?}");
+    }
+
+    /// Short reps are a miss; 3 or more under the bottom of the range is far short (P7).
+    #[test]
+    fn p7_reps_far_under_the_range_are_far_short() {
+        let log = logged(&[4, 3, 2], 10.0, 40.0);
+        let j = judged(&log, &served(8, 8.0, 40.0));
+        assert!(j.missed && j.far_short && !j.met && j.off_target, "{j:?}");
+    }
+
+    fn j(day: i8, e1rm: f64, missed: bool) -> Judged {
+        Judged {
+            date: date(2026, 12, day),
+            e1rm: Some(e1rm),
+            top_load: Some(50.0),
+            total_reps: 30,
+            has_rpe: true,
+            mean_rpe: Some(8.0),
+            best_reps: 10,
+            met: !missed,
+            missed,
+            strained: false,
+            far_short: false,
+            easy: false,
+            off_target: missed,
+        }
+    }
+
+    /// R1 needs the prescription to have asked for more and not got it: flat estimates alone, when every
+    /// exposure met what was served, are the engine's own hold, not a plateau.
+    #[test]
+    fn r1_flat_estimates_with_targets_met_are_not_a_plateau() {
+        assert!(!plateaued(&[j(1, 80.0, false), j(8, 80.0, false), j(15, 80.5, false)]));
+        assert!(plateaued(&[j(1, 80.0, false), j(8, 80.0, true), j(15, 80.5, true)]));
+        // A real gain over the window is progress whatever was missed.
+        assert!(!plateaued(&[j(1, 80.0, true), j(8, 80.0, true), j(15, 83.0, true)]));
+        // Under 14 days is too short to call.
+        assert!(!plateaued(&[j(1, 80.0, true), j(4, 80.0, true), j(8, 80.0, true)]));
+    }
+}
