@@ -50,8 +50,19 @@ fn name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
 }
 
 /// The next session and, in plain words, what changed and why.
-pub fn next(next: &NextSession, profile: &Profile, dates: DateStyle, out: &mut impl Write) -> anyhow::Result<()> {
+/// The next session; `explain` adds what RPE, tempo and an empty load mean, for someone who has logged
+/// little so far (METHOD K10: terms explained where they first appear).
+pub fn next(
+    next: &NextSession,
+    profile: &Profile,
+    dates: DateStyle,
+    explain: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     session(&next.session, profile.units, dates, Catalog::builtin(), out)?;
+    if explain {
+        terms(&next.session, out)?;
+    }
     writeln!(out)?;
     if next.notices.is_empty() {
         writeln!(out, "Nothing changed: train as planned.")?;
@@ -60,6 +71,23 @@ pub fn next(next: &NextSession, profile: &Profile, dates: DateStyle, out: &mut i
         for n in &next.notices {
             writeln!(out, "  [{}] {}", n.rule, n.text)?;
         }
+    }
+    Ok(())
+}
+
+/// One line per term the session uses: RPE, tempo, and what to do when no load is given.
+fn terms(s: &Session, out: &mut impl Write) -> anyhow::Result<()> {
+    writeln!(out, "  Terms (`backbone rules rpe` for more):")?;
+    writeln!(out, "    RPE = effort from 1 to 10: RPE 8 leaves about 2 more reps in the tank, 10 leaves none.")?;
+    if s.main.iter().any(|m| m.tempo.is_some()) {
+        writeln!(out, "    tempo 3-1-1-0 = seconds lowering, pausing, lifting, pausing at the top.")?;
+    }
+    if s.main.iter().any(|m| m.load_kg.is_none() && m.reps.is_some()) {
+        writeln!(
+            out,
+            "    no load shown = choose one you can lift for the target reps at that RPE; log it with its RPE \
+             and the next load is set from it (e1RM: the one-rep max your sets imply)."
+        )?;
     }
     Ok(())
 }

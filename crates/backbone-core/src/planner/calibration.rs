@@ -32,6 +32,12 @@ pub struct Judged {
     pub mean_rpe: Option<f64>,
     /// The most reps of any set.
     pub best_reps: u32,
+    /// Without a load, the reps the sets were worth: reps done plus reps left in reserve (10 - RPE),
+    /// averaged over the sets (the bodyweight counterpart of `e1rm` for R1); for timed work, the seconds
+    /// held in units of the 5 s a step adds.
+    pub rep_max: Option<f64>,
+    /// The prescription was a learning dose (P6): it says nothing of a plateau.
+    pub learning: bool,
     /// P1: every served set done at its target, effort at or under what was asked, quality 4 or 5.
     pub met: bool,
     /// R1: the prescription asked for something that was not achieved (reps or sets short, or effort a
@@ -82,6 +88,20 @@ pub fn judge(e: &Exposure, served: Option<&MainItem>, loading: Loading) -> Judge
     let estimates: Vec<f64> = sets.iter().filter_map(|s| set_e1rm(loading.total(s.load_kg?), s.reps?, s.rpe)).collect();
     let e1rm = (!estimates.is_empty()).then(|| estimates.iter().sum::<f64>() / estimates.len() as f64);
     let best_reps = sets.iter().filter_map(|s| s.reps).max().unwrap_or(0);
+    let worth: Vec<f64> = sets
+        .iter()
+        .filter(|s| s.load_kg.is_none())
+        .filter_map(|s| Some(f64::from(s.reps?) + (10.0 - s.rpe?)))
+        .collect();
+    // Timed work has no reps: the seconds held are its measure.
+    let seconds: Vec<f64> = sets.iter().filter_map(|s| s.seconds).map(f64::from).collect();
+    let rep_max = if !worth.is_empty() {
+        Some(worth.iter().sum::<f64>() / worth.len() as f64)
+    } else if !seconds.is_empty() {
+        Some(seconds.iter().sum::<f64>() / seconds.len() as f64 / 5.0)
+    } else {
+        None
+    };
     let strained = e.max_rpe().is_some_and(|r| r > 9.0) || e.min_quality().is_some_and(|q| q < 3);
     let mut j = Judged {
         date: e.date,
@@ -91,6 +111,8 @@ pub fn judge(e: &Exposure, served: Option<&MainItem>, loading: Loading) -> Judge
         has_rpe: !rpes.is_empty(),
         mean_rpe,
         best_reps,
+        rep_max,
+        learning: false,
         met: false,
         missed: strained,
         strained,
@@ -99,6 +121,7 @@ pub fn judge(e: &Exposure, served: Option<&MainItem>, loading: Loading) -> Judge
         off_target: false,
     };
     let Some(item) = served else { return j };
+    j.learning = item.why.iter().any(|w| w == "P6");
     let short = |s: &&crate::log::SetLog| match (item.reps, item.seconds) {
         (Some(r), _) => s.reps.is_none_or(|n| n < r.target),
         (None, Some(sec)) => s.seconds.is_none_or(|n| n < sec),
@@ -126,7 +149,7 @@ pub fn plateaued(window: &[Judged]) -> bool {
     if window.len() < 3 || last.date < first.date.saturating_add(14.days()) {
         return false;
     }
-    let misses = window.iter().filter(|j| j.missed).count();
+    let misses = window.iter().filter(|j| j.missed && !j.learning).count();
     let strained = window.iter().rev().take(3).filter(|j| j.strained).count();
     if misses < 2 && strained < 3 {
         return false;
@@ -134,7 +157,10 @@ pub fn plateaued(window: &[Judged]) -> bool {
     let later = &window[1..];
     let e1rm_gain = first.e1rm.is_some_and(|base| later.iter().filter_map(|j| j.e1rm).any(|e| e > base * GAIN));
     let reps_gain = later.iter().any(|j| !j.has_rpe && j.top_load == first.top_load && j.total_reps > first.total_reps);
-    !(e1rm_gain || reps_gain)
+    let heavier = first.top_load.is_some_and(|base| later.iter().filter_map(|j| j.top_load).any(|l| l > base));
+    let rep_max_gain =
+        first.rep_max.is_some_and(|base| later.iter().filter_map(|j| j.rep_max).any(|r| r >= base + 1.0));
+    !(e1rm_gain || reps_gain || rep_max_gain || heavier && first.e1rm.is_none())
 }
 
 /// R1 volume stage: effort climbing at the same dose calls for one set fewer rather than one more.
@@ -216,6 +242,8 @@ mod tests {
             has_rpe: true,
             mean_rpe: Some(8.0),
             best_reps: 10,
+            rep_max: None,
+            learning: false,
             met: !missed,
             missed,
             strained: false,

@@ -243,8 +243,9 @@ impl<'p, 'c> Composer<'p, 'c> {
             why.push("R1");
         }
         if let Some(harder) = self.harder_variant(c.exercise) {
+            // A loaded variation for bodyweight sets that were far too easy is P7's; a harder one is P4's.
+            why.push(if c.exercise.loaded.as_deref() == Some(harder.id.as_str()) { "P7" } else { "P4" });
             c.exercise = harder;
-            why.push("P4");
         }
         if c.instead_of.is_some() || c.forced {
             why.push("R4");

@@ -590,7 +590,21 @@ fn calibrate(
     }
     let Some(e1rm) = j.e1rm.or(state.e1rm) else { return };
     let Some(derived) = working_load(ex, e1rm, reps.target, rpe, units, loading) else { return };
-    let kg = bounded_rise(ex, derived, top, units);
+    let mut kg = bounded_rise(ex, derived, top, units);
+    // Clearly too easy (every rep done, effort a point and a half or more under): at least one step up,
+    // even where the implement's smallest step is over 10% of a light load (2 kg on a 14 kg dumbbell).
+    // A step over 15% of the load (2.5 kg on a 12.5 kg face pull) would swing the effort from RPE 5 to 9:
+    // there the reps climb instead (P1).
+    let too_easy = j.met && j.mean_rpe.is_some_and(|r| r <= rpe - 1.5);
+    if too_easy
+        && kg <= top
+        && let Some(implement) = ex.load
+    {
+        let step = load::step_kg(implement, units);
+        if step <= top * 0.15 {
+            kg = load::round_down(top + step, implement, units);
+        }
+    }
     state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
     state.calibrated = true;
     if (kg - top).abs() > 0.01 && served.is_some() {

@@ -29,8 +29,8 @@ impl Planner<'_> {
             if let Some(to) = to {
                 self.progress.load_up(ex, to);
                 let text = format!(
-                    "{}: every rep done far under the RPE asked, twice: {} takes its place, with a load.",
-                    ex.name, to.name
+                    "{}: in place of {}, whose every rep was done far under the RPE asked, twice; with a load.",
+                    to.name, ex.name
                 );
                 self.changes.push((date, Notice::new("P7", text)));
             }
@@ -146,7 +146,7 @@ impl Planner<'_> {
         let text = match easier {
             Some(to) => {
                 self.progress.regress_to(ex, to);
-                format!("{}: reps fell 3 or more under the range twice: {} takes its place.", ex.name, to.name)
+                format!("{}: in place of {}, whose reps fell 3 or more under the range twice.", to.name, ex.name)
             }
             None => {
                 self.progress.floor_reps(ex, best, date);
@@ -289,7 +289,7 @@ impl Planner<'_> {
             // Readiness is the day's own; a block stretch is news only in the week it adds, never in a deload.
             "R5" => day == session.date,
             "B2" => !week.deload && day == week.start,
-            "R3" | "R2" | "R6" | "P7" => true,
+            "R3" | "R2" | "R6" => true,
             _ => session
                 .main
                 .iter()

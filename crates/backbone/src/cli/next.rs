@@ -22,7 +22,9 @@ pub fn run(_: Args, globals: &Globals) -> anyhow::Result<()> {
         return print_json(&next);
     }
     let mut out = std::io::stdout().lock();
-    render::next(&next, &profile, DateStyle::from_env(), &mut out)?;
+    // Terms are explained until a few sessions are logged (METHOD K10).
+    let explain = store.counts()?.0 < 4;
+    render::next(&next, &profile, DateStyle::from_env(), explain, &mut out)?;
     out.flush()?;
     Ok(())
 }
