@@ -250,6 +250,7 @@ impl<'c> Planner<'c> {
     /// then what the log says about the day (METHOD R2, R3, R5).
     fn session(&mut self, date: Date, picks: &[Pick], ctx: &DoseContext) -> Session {
         let picks = self.spare_pain(date, picks);
+        let picks = self.apply_regressions(date, picks, ctx);
         for p in &picks {
             if let Some(instead) = p.instead_of {
                 self.note_substitution(instead.id.as_str(), p.exercise.id.as_str(), false);
@@ -285,6 +286,34 @@ impl<'c> Planner<'c> {
         }
         finish(&mut session, self.catalog);
         self.keep_served(session)
+    }
+
+    /// METHOD P7 acts at once: the log read up to this day may put an easier (or a loaded) variation in
+    /// place of an exercise, in this very session rather than from the next week's on.
+    fn apply_regressions(&mut self, date: Date, picks: Vec<Pick>, ctx: &DoseContext) -> Vec<Pick> {
+        if self.log.is_none() {
+            return picks;
+        }
+        let mut outcome = Outcome::default();
+        for p in &picks {
+            self.progress.prepare(p, date, ctx, self.log, &mut outcome);
+        }
+        self.absorb(date, outcome);
+        picks
+            .into_iter()
+            .map(|p| match self.progress.replacement(p.exercise) {
+                Some(to) if self.chooser.allows(to) => {
+                    let mut why = p.why.clone();
+                    why.push("P7");
+                    let mut outcome = Outcome::default();
+                    let pick = Pick { exercise: to, why, instead_of: None, forced: false, ..p };
+                    self.progress.prepare(&pick, date, ctx, self.log, &mut outcome);
+                    self.absorb(date, outcome);
+                    pick
+                }
+                _ => p,
+            })
+            .collect()
     }
 
     /// A past day keeps what the person was served for it; its log is judged against that (METHOD P1).

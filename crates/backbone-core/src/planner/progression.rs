@@ -135,6 +135,8 @@ pub struct Outcome {
     pub regress: Vec<(&'static Exercise, u32)>,
     /// METHOD P7: bodyweight exercises that became too easy, for their loaded variation.
     pub load_up: Vec<&'static Exercise>,
+    /// Changes that stop applying after a day (METHOD K10: nothing expired is shown).
+    pub expiring: Vec<(String, Date)>,
 }
 
 impl Outcome {
@@ -216,24 +218,12 @@ impl Progress {
         out: &mut Outcome,
     ) -> MainItem {
         let ex = pick.exercise;
+        self.prepare(pick, date, ctx, log, out);
         let mut d = dose::dose(ex, pick.role, ctx);
-        let start = self.start_e1rm(ex);
-        let state = self.states.entry(ex.id.as_str()).or_insert_with(|| State::new(date, d.range, start));
-        if !d.efficiency && state.range != d.range {
-            // A new rep range (a new block's emphasis) re-derives the load from the estimate (P5) and is
-            // not plateau evidence (R1).
-            state.range = d.range;
-            state.reps_bonus = 0;
-            state.load = None;
-            state.reopen(date);
-        }
         let mut why = pick.why.clone();
         why.push("B3");
         if d.efficiency {
             why.push("B4");
-        }
-        if let Some(log) = log {
-            self.consume(ex, date, log, out);
         }
         let state = self.states.get_mut(ex.id.as_str()).expect("state inserted above");
         if state.seen + state.forecast < NEW_EXPOSURES && d.rpe > NEW_RPE {
@@ -272,6 +262,34 @@ impl Progress {
         why.extend(why_extra.iter().filter(|(on, _)| *on).map(|(_, id)| *id));
         item.why = why_of(&why);
         item
+    }
+
+    /// Reads the log up to `date` for one exercise (its state created if new): what a session's choice of
+    /// exercises may depend on (P7 regressions and loaded variations), before anything is prescribed.
+    pub fn prepare(&mut self, pick: &Pick, date: Date, ctx: &DoseContext, log: Option<&LogView>, out: &mut Outcome) {
+        let ex = pick.exercise;
+        let d = dose::dose(ex, pick.role, ctx);
+        let start = self.start_e1rm(ex);
+        let state = self.states.entry(ex.id.as_str()).or_insert_with(|| State::new(date, d.range, start));
+        if !d.efficiency && state.range != d.range {
+            // A new rep range (a new block's emphasis) re-derives the load from the estimate (P5) and is
+            // not plateau evidence (R1).
+            state.range = d.range;
+            state.reps_bonus = 0;
+            state.load = None;
+            state.reopen(date);
+        }
+        if let Some(log) = log {
+            self.consume(ex, date, log, out);
+        }
+    }
+
+    /// The variation METHOD P7 put in place of an exercise (an easier one, or a loaded one), if any.
+    pub fn replacement(&self, ex: &Exercise) -> Option<&'static Exercise> {
+        let catalog = crate::catalog::Catalog::builtin();
+        let easier = self.regressions.get(ex.id.as_str());
+        let loaded = self.swaps.get(ex.id.as_str()).filter(|to| ex.loaded.as_deref() == Some(**to));
+        easier.or(loaded).and_then(|id| catalog.get(id))
     }
 
     /// Keeps what a day's prescription was, so that its log is judged against it; `served` replaces the
@@ -511,6 +529,12 @@ impl Progress {
         }
     }
 
+    /// A load for an exercise at reps and RPE from what is known of it (a deload's pain substitute).
+    pub fn load_for(&self, ex: &Exercise, reps: u32, rpe: f64) -> Option<f64> {
+        let e1rm = self.states.get(ex.id.as_str()).and_then(|s| s.e1rm).or_else(|| self.start_e1rm(ex))?;
+        working_load(ex, e1rm, reps, rpe, self.units, self.loading(ex))
+    }
+
     /// The starting estimate of the max from published strength standards (METHOD P5, X2): only with
     /// body weight, sex and age; otherwise the first logged set calibrates.
     fn start_e1rm(&self, ex: &Exercise) -> Option<f64> {
@@ -677,14 +701,12 @@ fn gentle_return(
         item.load_kg = Some(kg.min(limit));
     }
     why.push("R3");
-    out.change(
-        date,
-        "R3",
-        format!(
-            "{} returns after the pain of {}: gently, at most 2 sets at RPE 7 and no more load than before.",
-            ex.name, event.date
-        ),
+    let text = format!(
+        "{} returns after the pain of {}: gently, at most 2 sets at RPE 7 and no more load than before.",
+        ex.name, event.date
     );
+    out.expiring.push((text.clone(), date));
+    out.change(date, "R3", text);
 }
 
 /// The item for the current state.

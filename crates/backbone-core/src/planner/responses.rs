@@ -35,6 +35,7 @@ impl Planner<'_> {
                 self.changes.push((date, Notice::new("P7", text)));
             }
         }
+        self.expiring.extend(outcome.expiring);
         for change in outcome.changes {
             if !self.changes.iter().any(|(_, n)| *n == change.1) {
                 self.changes.push(change);
@@ -82,11 +83,12 @@ impl Planner<'_> {
                     } else {
                         (m.reps.or(Some(crate::planner::reps(8, 12, 10))), None)
                     };
+                    let load_kg = reps.and_then(|r| self.progress.load_for(sub, r.target, m.rpe));
                     out.push(MainItem {
                         exercise: Cow::Borrowed(sub.id.as_str()),
                         reps,
                         seconds,
-                        load_kg: None,
+                        load_kg,
                         why,
                         ..m.clone()
                     });
