@@ -30,6 +30,7 @@ use crate::profile::Profile;
 use crate::vocab::{Emphasis, Focus, Pattern};
 
 pub use findings::Findings;
+pub use responses::MAX_NOTICES;
 pub use select::Slots;
 
 use compose::{Composer, Pick};

@@ -71,7 +71,7 @@ impl Loading {
 
 /// The estimated max of one set (in total kg moved), for calibration.
 pub fn set_e1rm(load_kg: f64, reps: u32, rpe: Option<f64>) -> Option<f64> {
-    if !(load_kg.is_finite() && load_kg > 0.0) || !(1..=CALIBRATION_MAX_REPS).contains(&reps) {
+    if !(load_kg.is_finite() && load_kg > 0.0 && (1..=CALIBRATION_MAX_REPS).contains(&reps)) {
         return None;
     }
     // Without an RPE the set is taken as done to failure, as the report does (Epley via the chart).
