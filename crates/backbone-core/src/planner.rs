@@ -128,6 +128,8 @@ pub struct Planner<'c> {
     pub(crate) changes: Vec<(Date, Notice)>,
     /// The last day a dated change still applies (an R2 cut, an R3 stop), by its text (METHOD K10).
     pub(crate) expiring: Vec<(String, Date)>,
+    /// The texts of `changes`, to keep each once without scanning years of them.
+    change_texts: rustc_hash::FxHashSet<String>,
     /// The first day of each deload week, when re-assessment is due (METHOD A6).
     deloads: Vec<Date>,
 }
@@ -174,6 +176,7 @@ impl<'c> Planner<'c> {
             first_wall_angel_failed: profile.assessment.wall_angel == Some(crate::vocab::PassFail::Fail),
             changes: Vec::new(),
             expiring: Vec::new(),
+            change_texts: Default::default(),
             deloads: Vec::new(),
         };
         planner.warmup = planner.warmup_items();
@@ -345,6 +348,15 @@ impl<'c> Planner<'c> {
             Session { date, main, warmup: before.warmup.clone(), cooldown: before.cooldown.clone(), ..before.clone() };
         finish(&mut session, self.catalog);
         self.keep_served(session)
+    }
+
+    /// Records a change once (by its text); returns whether it was new.
+    pub(crate) fn note_change(&mut self, date: Date, notice: Notice) -> bool {
+        let new = self.change_texts.insert(notice.text.clone());
+        if new {
+            self.changes.push((date, notice));
+        }
+        new
     }
 
     fn note_substitution(&mut self, instead: &'static str, chosen: &'static str, forced: bool) {

@@ -79,38 +79,90 @@ pub fn set_e1rm(load_kg: f64, reps: u32, rpe: Option<f64>) -> Option<f64> {
     Some(load_kg / pct)
 }
 
-/// Reads an exposure against the item served for it (or, when nothing was served for that day, against
-/// nothing: then it only informs the estimate).
-pub fn judge(e: &Exposure, served: Option<&MainItem>, loading: Loading) -> Judged {
-    let sets: Vec<_> = e.sets.iter().collect();
-    let rpes: Vec<f64> = sets.iter().filter_map(|s| s.rpe).collect();
-    let mean_rpe = (!rpes.is_empty()).then(|| rpes.iter().sum::<f64>() / rpes.len() as f64);
-    let estimates: Vec<f64> = sets.iter().filter_map(|s| set_e1rm(loading.total(s.load_kg?), s.reps?, s.rpe)).collect();
-    let e1rm = (!estimates.is_empty()).then(|| estimates.iter().sum::<f64>() / estimates.len() as f64);
-    let best_reps = sets.iter().filter_map(|s| s.reps).max().unwrap_or(0);
-    let worth: Vec<f64> = sets
-        .iter()
-        .filter(|s| s.load_kg.is_none())
-        .filter_map(|s| Some(f64::from(s.reps?) + (10.0 - s.rpe?)))
-        .collect();
-    // Timed work has no reps: the seconds held are its measure.
-    let seconds: Vec<f64> = sets.iter().filter_map(|s| s.seconds).map(f64::from).collect();
-    let rep_max = if !worth.is_empty() {
-        Some(worth.iter().sum::<f64>() / worth.len() as f64)
-    } else if !seconds.is_empty() {
-        Some(seconds.iter().sum::<f64>() / seconds.len() as f64 / 5.0)
-    } else {
-        None
-    };
+/// What a prescription asked for, as much as judging its log needs: small and `Copy`, because the engine
+/// keeps one per exercise per past day.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Asked {
+    pub sets: u32,
+    pub reps: Option<crate::plan::Reps>,
+    pub seconds: Option<u32>,
+    pub rpe: f64,
+    pub load_kg: Option<f64>,
+    /// A learning dose (P6).
+    pub learning: bool,
+}
+
+impl Asked {
+    pub fn of(item: &MainItem) -> Asked {
+        Asked {
+            sets: item.sets,
+            reps: item.reps,
+            seconds: item.seconds,
+            rpe: item.rpe,
+            load_kg: item.load_kg,
+            learning: item.why.iter().any(|w| w == "P6"),
+        }
+    }
+}
+
+/// Running sums over an exposure's sets, gathered in one pass without allocating.
+#[derive(Default)]
+struct Sums {
+    sets: u32,
+    rpe_sum: f64,
+    rpes: u32,
+    e1rm_sum: f64,
+    e1rms: u32,
+    worth_sum: f64,
+    worths: u32,
+    seconds_sum: f64,
+    seconds_n: u32,
+    best_reps: u32,
+    short: bool,
+}
+
+/// Reads an exposure against what was asked for it (or, when nothing was prescribed for that day,
+/// against nothing: then it only informs the estimate).
+pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
+    let mut t = Sums::default();
+    for s in e.sets.iter() {
+        t.sets += 1;
+        if let Some(r) = s.rpe {
+            t.rpe_sum += r;
+            t.rpes += 1;
+        }
+        if let Some(est) = s.load_kg.zip(s.reps).and_then(|(l, r)| set_e1rm(loading.total(l), r, s.rpe)) {
+            t.e1rm_sum += est;
+            t.e1rms += 1;
+        }
+        if let (None, Some(r), Some(rpe)) = (s.load_kg, s.reps, s.rpe) {
+            t.worth_sum += f64::from(r) + (10.0 - rpe);
+            t.worths += 1;
+        }
+        if let Some(sec) = s.seconds {
+            t.seconds_sum += f64::from(sec);
+            t.seconds_n += 1;
+        }
+        t.best_reps = t.best_reps.max(s.reps.unwrap_or(0));
+        t.short |= asked.is_some_and(|a| match (a.reps, a.seconds) {
+            (Some(r), _) => s.reps.is_none_or(|n| n < r.target),
+            (None, Some(sec)) => s.seconds.is_none_or(|n| n < sec),
+            _ => false,
+        });
+    }
+    let mean = |sum: f64, n: u32| (n > 0).then(|| sum / f64::from(n));
+    let mean_rpe = mean(t.rpe_sum, t.rpes);
+    // Timed work has no reps: the seconds held, in units of the 5 s a step adds, are its measure.
+    let rep_max = mean(t.worth_sum, t.worths).or_else(|| mean(t.seconds_sum, t.seconds_n).map(|s| s / 5.0));
     let strained = e.max_rpe().is_some_and(|r| r > 9.0) || e.min_quality().is_some_and(|q| q < 3);
     let mut j = Judged {
         date: e.date,
-        e1rm,
+        e1rm: mean(t.e1rm_sum, t.e1rms),
         top_load: e.top_load(),
         total_reps: e.total_reps(),
-        has_rpe: !rpes.is_empty(),
+        has_rpe: t.rpes > 0,
         mean_rpe,
-        best_reps,
+        best_reps: t.best_reps,
         rep_max,
         learning: false,
         met: false,
@@ -120,22 +172,17 @@ pub fn judge(e: &Exposure, served: Option<&MainItem>, loading: Loading) -> Judge
         easy: false,
         off_target: false,
     };
-    let Some(item) = served else { return j };
-    j.learning = item.why.iter().any(|w| w == "P6");
-    let short = |s: &&crate::log::SetLog| match (item.reps, item.seconds) {
-        (Some(r), _) => s.reps.is_none_or(|n| n < r.target),
-        (None, Some(sec)) => s.seconds.is_none_or(|n| n < sec),
-        _ => false,
-    };
-    let any_short = sets.iter().any(short) || (sets.len() as u32) < item.sets;
-    let over = mean_rpe.is_some_and(|r| r >= item.rpe + 1.0);
-    let at_most_asked = mean_rpe.is_none_or(|r| r <= item.rpe.max(8.0) + 0.5);
+    let Some(a) = asked else { return j };
+    j.learning = a.learning;
+    let any_short = t.short || t.sets < a.sets;
+    let over = mean_rpe.is_some_and(|r| r >= a.rpe + 1.0);
+    let at_most_asked = mean_rpe.is_none_or(|r| r <= a.rpe.max(8.0) + 0.5);
     let quality = e.min_quality().is_none_or(|q| q >= 4);
     j.met = !any_short && at_most_asked && quality && !e.pain_flag() && !strained;
     j.missed = any_short || over || strained;
-    j.far_short = item.reps.is_some_and(|r| best_reps + 3 <= r.min);
-    j.easy = !any_short && mean_rpe.is_some_and(|r| r <= item.rpe - 2.0);
-    let under = mean_rpe.is_some_and(|r| r <= item.rpe - 1.0);
+    j.far_short = a.reps.is_some_and(|r| t.best_reps + 3 <= r.min);
+    j.easy = !any_short && mean_rpe.is_some_and(|r| r <= a.rpe - 2.0);
+    let under = mean_rpe.is_some_and(|r| r <= a.rpe - 1.0);
     j.off_target = any_short || over || under || e.max_rpe().is_some_and(|r| r >= 10.0);
     j
 }
@@ -206,7 +253,7 @@ mod tests {
     fn judged(log: &[SessionLog], item: &MainItem) -> Judged {
         let h = History::new(log);
         let e = h.exposures_before("barbell-row", date(2027, 1, 1))[0].clone();
-        judge(&e, Some(item), Loading::default())
+        judge(&e, Some(Asked::of(item)), Loading::default())
     }
 
     /// Doing exactly what was asked, at the RPE asked (even RPE 9 when 9 was asked), is a success.

@@ -19,7 +19,7 @@ use crate::plan::{MainItem, Notice, Why};
 use crate::profile::Profile;
 use crate::vocab::{Category, Units};
 
-use super::calibration::{self, Judged, Loading};
+use super::calibration::{self, Asked, Judged, Loading};
 use super::compose::Pick;
 use super::dose::{self, Dose, DoseContext};
 use super::{reps, sort_why, why_of};
@@ -68,7 +68,7 @@ pub struct State {
     /// Hard exposures judged since the plateau window opened (at most `PLATEAU_DAYS` back).
     judged: Vec<Judged>,
     /// What was prescribed (or served) on recent days, to judge their logs against.
-    prescribed: Vec<(Date, MainItem)>,
+    prescribed: Vec<(Date, Asked)>,
     /// Hard exposures logged, and prescriptions forecast after today (METHOD P6 counts both).
     seen: u32,
     forecast: u32,
@@ -112,8 +112,8 @@ impl State {
 
     /// The prescription a log of `day` is judged against: that day's, or the latest before it (a session
     /// done a day late is judged against what it was meant to be).
-    fn prescribed_for(&self, day: Date) -> Option<&MainItem> {
-        self.prescribed.iter().rev().find(|(d, _)| *d <= day).map(|(_, m)| m)
+    fn prescribed_for(&self, day: Date) -> Option<Asked> {
+        self.prescribed.iter().rev().find(|(d, _)| *d <= day).map(|(_, a)| *a)
     }
 
     /// A new plateau window: after a recalibration, a regression or a new rep range (R1 never counts
@@ -269,8 +269,11 @@ impl Progress {
     pub fn prepare(&mut self, pick: &Pick, date: Date, ctx: &DoseContext, log: Option<&LogView>, out: &mut Outcome) {
         let ex = pick.exercise;
         let d = dose::dose(ex, pick.role, ctx);
-        let start = self.start_e1rm(ex);
-        let state = self.states.entry(ex.id.as_str()).or_insert_with(|| State::new(date, d.range, start));
+        if !self.states.contains_key(ex.id.as_str()) {
+            let start = self.start_e1rm(ex);
+            self.states.insert(ex.id.as_str(), State::new(date, d.range, start));
+        }
+        let state = self.states.get_mut(ex.id.as_str()).expect("state inserted above");
         if !d.efficiency && state.range != d.range {
             // A new rep range (a new block's emphasis) re-derives the load from the estimate (P5) and is
             // not plateau evidence (R1).
@@ -297,15 +300,17 @@ impl Progress {
     pub fn record(&mut self, date: Date, item: &MainItem) {
         let Some(ex) = crate::catalog::Catalog::builtin().get(&item.exercise) else { return };
         let state = self.states.entry(ex.id.as_str()).or_insert_with(|| State::new(date, None, None));
-        state.prescribed.retain(|(d, _)| *d != date);
-        state.prescribed.push((date, item.clone()));
+        if state.prescribed.last().is_some_and(|(d, _)| *d == date) {
+            state.prescribed.pop();
+        }
+        state.prescribed.push((date, Asked::of(item)));
         // What was served is the working load from now on, for the same context.
         if let (Some(r), Some(kg)) = (item.reps, item.load_kg) {
             state.load = Some(((r.min, r.max, (item.rpe * 2.0) as u32), kg));
         }
         // Only the recent prescriptions can still be judged.
-        if state.prescribed.len() > 12 {
-            state.prescribed.remove(0);
+        if state.prescribed.len() > 24 {
+            state.prescribed.drain(..12);
         }
     }
 
@@ -314,8 +319,8 @@ impl Progress {
         let to = date.min(log.today.saturating_add(1.days()));
         let loading = self.loading(ex);
         let units = self.units;
-        let deloads: Vec<Date> = self.deloads.clone();
-        let in_deload = |d: Date| deloads.iter().any(|s| *s <= d && d < s.saturating_add(7.days()));
+        let deloads = &self.deloads;
+        let in_deload = |d: Date| deloads.iter().rev().any(|s| *s <= d && d < s.saturating_add(7.days()));
         let state = self.states.get_mut(ex.id.as_str()).expect("state exists before consume");
         let from = state.judged_to.map_or(Date::MIN, |d| d.saturating_add(1.days()));
         for e in log.history.exposures(&ex.id, from, to) {
@@ -328,12 +333,12 @@ impl Progress {
                 // Pain is R3's and P3's business; a painful set says nothing about strength.
                 continue;
             }
-            let served = state.prescribed_for(e.date).cloned();
-            let j = calibration::judge(e, served.as_ref(), loading);
+            let asked = state.prescribed_for(e.date);
+            let j = calibration::judge(e, asked, loading);
             if let Some(est) = j.e1rm {
                 state.e1rm = Some(est);
             }
-            calibrate(state, ex, &j, served.as_ref(), units, loading, out);
+            calibrate(state, ex, &j, asked, units, loading, out);
             regression_signals(state, ex, &j, out);
             let window_start = state.plateau_since.max(e.date.saturating_sub(PLATEAU_DAYS.days()));
             state.judged.retain(|old| old.date >= window_start);
@@ -593,7 +598,7 @@ fn calibrate(
     state: &mut State,
     ex: &Exercise,
     j: &Judged,
-    served: Option<&MainItem>,
+    served: Option<Asked>,
     units: Units,
     loading: Loading,
     out: &mut Outcome,

@@ -32,14 +32,12 @@ impl Planner<'_> {
                     "{}: in place of {}, whose every rep was done far under the RPE asked, twice; with a load.",
                     to.name, ex.name
                 );
-                self.changes.push((date, Notice::new("P7", text)));
+                self.note_change(date, Notice::new("P7", text));
             }
         }
         self.expiring.extend(outcome.expiring);
-        for change in outcome.changes {
-            if !self.changes.iter().any(|(_, n)| *n == change.1) {
-                self.changes.push(change);
-            }
+        for (day, notice) in outcome.changes {
+            self.note_change(day, notice);
         }
     }
 
@@ -124,9 +122,8 @@ impl Planner<'_> {
             ),
         };
         self.block_setbacks += 1;
-        if !self.changes.iter().any(|(_, n)| n.text == text) {
-            self.expiring.push((text.clone(), until));
-            self.changes.push((date, Notice::new("R3", text)));
+        if self.note_change(date, Notice::new("R3", text.clone())) {
+            self.expiring.push((text, until));
         }
         Some(sub)
     }
@@ -155,7 +152,7 @@ impl Planner<'_> {
                 format!("{}: reps fell 3 or more under the range twice: the range now starts at {best}.", ex.name)
             }
         };
-        self.changes.push((date, Notice::new("P7", text)));
+        self.note_change(date, Notice::new("P7", text));
     }
 
     /// METHOD R2: soreness of 7+ on two check-ins in a row, or three in a week, cuts the next 7 days'
@@ -181,10 +178,9 @@ impl Planner<'_> {
         let text = format!(
             "Soreness of 7/10 or more kept showing (last on {trigger}): sets cut by about a third until {until}."
         );
-        if !self.changes.iter().any(|(_, n)| n.text == text) {
-            self.expiring.push((text.clone(), until));
+        if self.note_change(date, Notice::new("R2", text.clone())) {
+            self.expiring.push((text, until));
             self.block_setbacks += 1;
-            self.changes.push((date, Notice::new("R2", text)));
         }
     }
 
@@ -219,7 +215,7 @@ impl Planner<'_> {
             "Readiness on {} was low (sleep under 6 h, high stress or low energy): same exercises, RPE {} lower.",
             session.date, drop
         );
-        self.changes.push((session.date, Notice::new("R5", text)));
+        self.note_change(session.date, Notice::new("R5", text));
     }
 
     pub(super) fn dated_changes(&self, from: Date, to: Date) -> impl Iterator<Item = Notice> + '_ {
