@@ -247,6 +247,8 @@ impl<'c> Planner<'c> {
             sessions.push(session);
         }
         self.early_deload(start);
+        let target = crate::analytics::volume::upper_back_target(self.profile.experience);
+        self.progress.volume_full = upper_back_hard_sets(&sessions, self.catalog) >= target.high;
         Week { index, start, block: BlockRef { index: block, emphasis }, deload: false, sessions }
     }
 
@@ -457,6 +459,24 @@ fn finish(session: &mut Session, catalog: &Catalog) {
     session.focus = ex.map(focus_of).unwrap_or(Focus::Full);
     session.heavy = main.is_some_and(is_heavy);
     session.minutes = timing::session_minutes(session, catalog);
+}
+
+/// METHOD B5's weekly count over a planned week, as the report counts logged sets: a hard set (RPE 7 or
+/// more) counts 1 when an upper-back muscle is a prime mover, 0.5 when one is a secondary muscle.
+fn upper_back_hard_sets(sessions: &[Session], catalog: &Catalog) -> f64 {
+    use crate::analytics::volume::UPPER_BACK;
+    let weight = |ex: &Exercise| {
+        let back = |ms: &[crate::vocab::Muscle]| ms.iter().any(|m| UPPER_BACK.contains(m));
+        if back(&ex.muscles.primary) {
+            1.0
+        } else if back(&ex.muscles.secondary) {
+            0.5
+        } else {
+            0.0
+        }
+    };
+    let items = sessions.iter().flat_map(|s| &s.main).filter(|m| m.rpe >= 7.0);
+    items.filter_map(|m| catalog.get(&m.exercise).map(|ex| weight(ex) * f64::from(m.sets))).sum()
 }
 
 /// CONTRACT: heavy when the main lift is at RPE 8 or more, or at 6 reps or fewer.

@@ -114,18 +114,13 @@ fn rpe_for(role: Role, ctx: &DoseContext) -> f64 {
 }
 
 /// METHOD B5: start near the low end of weekly sets; beginners and posture users with two sets. METHOD S5:
-/// a lifter who gives an hour or more gets a third set of the light day's opener, the accessory and extra work (hinge, carry, core:
-/// not upper-back volume), and from 75 minutes a fourth set of the main lift and a third of posture work,
-/// rather than a session half as long as the time given.
+/// a lifter who gives an hour or more gets a third set of the extra work (hinge, carry, core), which uses
+/// the time without adding upper-back sets, already in B5's range for a lifter's week.
 fn base_sets(role: Role, ctx: &DoseContext) -> u32 {
-    if ctx.gentle {
-        return 2;
-    }
     match role {
-        Role::MainHeavy if ctx.minutes >= 75 => 4,
+        _ if ctx.gentle => 2,
         Role::MainHeavy => 3,
-        Role::MainLight | Role::Accessory | Role::Extra if ctx.minutes >= 60 => 3,
-        Role::Posture if ctx.minutes >= 75 => 3,
+        Role::Extra if ctx.minutes >= 60 => 3,
         _ => 2,
     }
 }

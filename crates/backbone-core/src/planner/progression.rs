@@ -167,6 +167,9 @@ pub struct Progress {
     pub deloads: Vec<Date>,
     /// METHOD R1 adds at most one set a week across all exercises, so volume never jumps (B5).
     r1_added: Option<Date>,
+    /// METHOD B5: the last hard week's planned upper-back hard sets reached the top of the person's
+    /// range, so volume stops growing: steps add reps or load, never a set.
+    pub volume_full: bool,
 }
 
 /// What the starting estimates need from the profile (METHOD P5: all three, or no starting load).
@@ -198,6 +201,7 @@ impl Progress {
             body_kg: profile.body_weight_kg,
             deloads: Vec::new(),
             r1_added: None,
+            volume_full: false,
         }
     }
 
@@ -377,6 +381,8 @@ impl Progress {
                 let cap = dose::set_cap(self.gentle);
                 let units = self.units;
                 let loading = self.loading(ex);
+                // B5 over S5: a set is added only while the week's upper-back volume has room.
+                let room = if self.volume_full && ex.is_upper_back() { 0 } else { room };
                 let state = self.states.get_mut(ex.id.as_str()).expect("state exists");
                 if step(ex, d, state, cap, room, item, units, loading) {
                     state.anchor = date;
@@ -437,7 +443,7 @@ impl Progress {
     fn recalibrate(&mut self, ex: &'static Exercise, date: Date, item: &MainItem) -> String {
         let cap = dose::set_cap(self.gentle);
         let week = monday(date);
-        let may_add = self.r1_added != Some(week) && item.sets < cap;
+        let may_add = self.r1_added != Some(week) && item.sets < cap && !self.volume_full;
         let Some(state) = self.states.get_mut(ex.id.as_str()) else { return "holding".into() };
         let drifting = calibration::rpe_drifting_up(&state.judged);
         let stage = state.recalibrations;

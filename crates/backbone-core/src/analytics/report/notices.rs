@@ -70,8 +70,9 @@ pub fn notices(
             out.push(Notice::new(
                 "B5",
                 format!(
-                    "{sets} hard upper-back sets in the week of {}: over the cap of {} a week. Keep to the planned \
-                     sets; extra sets add fatigue faster than progress.",
+                    "{sets} hard upper-back sets in the week of {}: over the cap of {} a week. The plan adds no \
+                     sets while the week is this full (progress comes as reps or load); sets beyond the plan add \
+                     fatigue faster than progress.",
                     v.monday, target.cap
                 ),
             ));
