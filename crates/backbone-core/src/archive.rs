@@ -3,7 +3,7 @@
 //!
 //! Everything the database holds that is the athlete's is here, in the order it was made (profile and
 //! plan versions, custom exercises, sessions in logging order with the day each was logged, the calendar
-//! bookkeeping of the `.ics` export), so that exporting, importing into an empty database and exporting
+//! bookkeeping of the `.ics` export, what was served for each day), so that exporting, importing into an empty database and exporting
 //! again gives the same bytes. Bookkeeping of the machine (when a migration ran, when the athlete row
 //! was made) is not the athlete's and is left out, or the round trip could not be exact.
 
@@ -38,6 +38,10 @@ pub struct Archive {
     pub sessions: Vec<ArchivedSession>,
     #[serde(default)]
     pub calendar: Vec<CalendarEntry>,
+    /// What was served for each day, by date (METHOD P1: the log is judged against it). Archives written
+    /// before it existed have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub served: Vec<crate::served::Served>,
 }
 
 /// One saved version of the profile.

@@ -18,8 +18,9 @@ use std::path::{Path, PathBuf};
 
 use backbone_core::archive::{self, Archive, ArchivedSession, CalendarEntry, CustomExercise};
 use backbone_core::log::SessionLog;
-use backbone_core::plan::Plan;
+use backbone_core::plan::{Plan, Session};
 use backbone_core::profile::Profile;
+use backbone_core::served::Served;
 use jiff::civil::Date;
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -217,6 +218,7 @@ impl Store {
             custom_exercises: sql::customs(&tx, self.athlete)?,
             sessions,
             calendar: sql::calendar(&tx, self.athlete)?,
+            served: sql::served(&tx, self.athlete)?,
         };
         tx.rollback().doing("reading the database")?;
         Ok(archive)
@@ -259,9 +261,39 @@ impl Store {
         for entry in &archive.calendar {
             sql::save_calendar_entry(&tx, self.athlete, entry, false)?;
         }
+        for served in &archive.served {
+            sql::save_served(&tx, self.athlete, served, &to_json(&served.session)?, false)?;
+        }
         tx.commit().doing(DOING)?;
         progress(archive.sessions.len());
         Ok(done)
+    }
+
+    /// Records what was served for a day (METHOD P1: the log is judged against what the person was
+    /// given). A day is frozen once it is past (`session.date < served_on`) or once a session with sets
+    /// is logged on it; then nothing changes and this returns false. Otherwise the day's record is
+    /// inserted or replaced, in one transaction; serving the same session again writes nothing.
+    pub fn serve(&mut self, session: &Session, deload: bool, served_on: Date) -> Result<bool, StoreError> {
+        const DOING: &str = "recording what was served";
+        if session.date < served_on {
+            return Ok(false);
+        }
+        let json = to_json(session)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing(DOING)?;
+        if sql::trained_on(&tx, self.athlete, session.date)?
+            || sql::served_json(&tx, self.athlete, session.date)?.is_some_and(|old| old == json)
+        {
+            return Ok(false);
+        }
+        let served = Served { session: session.clone(), deload, served_on };
+        sql::save_served(&tx, self.athlete, &served, &json, true)?;
+        tx.commit().doing(DOING)?;
+        Ok(true)
+    }
+
+    /// Every day's served session, by date.
+    pub fn served(&self) -> Result<Vec<Served>, StoreError> {
+        sql::served(&self.conn, self.athlete)
     }
 
     /// What the last calendar export wrote, by UID.
@@ -395,4 +427,9 @@ fn prepare_file(path: &Path) -> Result<(), StoreError> {
 /// The time of a bookkeeping row (athlete created, migration applied); never part of the method.
 fn now() -> String {
     jiff::Timestamp::now().to_string()
+}
+
+/// A served session as the JSON the store keeps.
+fn to_json(session: &Session) -> Result<String, StoreError> {
+    serde_json::to_string(session).map_err(|source| StoreError::Encode { what: "served session", source })
 }

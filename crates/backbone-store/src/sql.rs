@@ -11,6 +11,7 @@ use backbone_core::archive::{ArchivedPlan, ArchivedProfile, CalendarEntry, Custo
 use backbone_core::log::{Checkin, SessionLog};
 use backbone_core::plan::Plan;
 use backbone_core::profile::{Assessment, Profile};
+use backbone_core::served::Served;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, Rows, Statement, params};
 
@@ -23,6 +24,7 @@ use crate::{StoreError, StoredProfile};
 pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/sqlite/0001_init.sql")),
     (2, include_str!("../migrations/sqlite/0002_imports.sql")),
+    (3, include_str!("../migrations/sqlite/0003_served.sql")),
 ];
 
 /// Sets up a fresh connection. WAL lets readers go on while one process writes; `synchronous=FULL`
@@ -360,6 +362,69 @@ pub(crate) fn customs(conn: &Connection, athlete: i64) -> Result<Vec<CustomExerc
         out.push(CustomExercise { id, name });
     }
     Ok(out)
+}
+
+// What was served for a day.
+
+const SERVED: &str =
+    "SELECT date, served_on, deload, session_json FROM served_sessions WHERE athlete_id = $1 ORDER BY date";
+const SERVED_ON: &str = "SELECT session_json FROM served_sessions WHERE athlete_id = $1 AND date = $2";
+const SERVE: &str = "INSERT INTO served_sessions (athlete_id, date, served_on, deload, session_json) \
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (athlete_id, date) DO UPDATE SET served_on = excluded.served_on, \
+     deload = excluded.deload, session_json = excluded.session_json";
+const RESTORE_SERVED: &str = "INSERT INTO served_sessions (athlete_id, date, served_on, deload, session_json) \
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (athlete_id, date) DO NOTHING";
+const TRAINED_ON: &str = "SELECT COUNT(*) FROM sessions WHERE athlete_id = $1 AND date = $2 AND set_count > 0";
+
+pub(crate) fn served(conn: &Connection, athlete: i64) -> Result<Vec<Served>, StoreError> {
+    const DOING: &str = "reading what was served";
+    let mut stmt = conn.prepare_cached(SERVED).doing(DOING)?;
+    let mut rows = stmt.query(params![athlete]).doing(DOING)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().doing(DOING)? {
+        let day =
+            decode::text(row, 0, "date").map_err(|bad| bad.at("served_sessions", format_args!("athlete {athlete}")))?;
+        let at = |bad: Bad| bad.at("served_sessions", format_args!("date {day}"));
+        let served_on = decode::date(row, 1, "served_on").map_err(at)?;
+        let deload = decode::int::<i64>(row, 2, "deload").map_err(at)? != 0;
+        let session = decode::json(row, 3, "session_json").map_err(at)?;
+        out.push(Served { session, deload, served_on });
+    }
+    Ok(out)
+}
+
+/// The JSON served for a day, if any.
+pub(crate) fn served_json(conn: &Connection, athlete: i64, day: Date) -> Result<Option<String>, StoreError> {
+    conn.prepare_cached(SERVED_ON)
+        .and_then(|mut s| s.query_row(params![athlete, day.to_string()], |r| r.get(0)).optional())
+        .doing("reading what was served")
+}
+
+/// Whether a session with sets is logged on a day.
+pub(crate) fn trained_on(conn: &Connection, athlete: i64, day: Date) -> Result<bool, StoreError> {
+    let n: i64 = conn
+        .prepare_cached(TRAINED_ON)
+        .and_then(|mut s| s.query_row(params![athlete, day.to_string()], |r| r.get(0)))
+        .doing("reading the log")?;
+    Ok(n > 0)
+}
+
+/// Records what was served; `replace` false keeps what is there (a restore into a used database).
+pub(crate) fn save_served(
+    conn: &Connection,
+    athlete: i64,
+    served: &Served,
+    json: &str,
+    replace: bool,
+) -> Result<(), StoreError> {
+    let sql = if replace { SERVE } else { RESTORE_SERVED };
+    let s = served;
+    conn.prepare_cached(sql)
+        .and_then(|mut st| {
+            st.execute(params![athlete, s.session.date.to_string(), s.served_on.to_string(), i64::from(s.deload), json])
+        })
+        .doing("recording what was served")?;
+    Ok(())
 }
 
 // The calendar export's bookkeeping.

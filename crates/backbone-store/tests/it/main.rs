@@ -3,6 +3,7 @@
 mod archive;
 mod kill;
 mod rows;
+mod served;
 mod story;
 
 use backbone_core::log::{Checkin, SessionLog, SetLog};

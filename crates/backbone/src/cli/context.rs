@@ -1,5 +1,6 @@
 //! What the commands that keep a log share: the database, today's date, the stored profile.
 
+use backbone_core::adapt::{Adapted, adapt_served};
 use backbone_core::profile::Profile;
 use backbone_store::{Store, StoredProfile};
 use jiff::civil::Date;
@@ -29,4 +30,10 @@ pub fn profile(store: &Store) -> anyhow::Result<StoredProfile> {
 /// The profile alone.
 pub fn stored(store: &Store) -> anyhow::Result<Profile> {
     Ok(profile(store)?.profile)
+}
+
+/// The plan adapted to the whole log, with every past day as it was served (METHOD P1: a day's log is
+/// judged against what the person was given, and replaying never rewrites it).
+pub fn adapted(store: &Store, profile: &Profile, today: Date) -> anyhow::Result<Adapted> {
+    Ok(adapt_served(profile, &store.sessions()?, &store.served()?, today)?)
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use backbone_core::adapt::adapt;
+use backbone_core::adapt::adapt_served;
 use backbone_core::archive::CalendarEntry;
 use backbone_core::catalog::Catalog;
 use backbone_core::plan::Plan;
@@ -101,7 +101,7 @@ fn csv(store: &Store, units: Units, today: Date, out: &mut Vec<u8>) -> anyhow::R
         None => customs.get(id).cloned().unwrap_or_else(|| id.to_string()),
     };
     let planned = match store.profile()? {
-        Some(p) => prescriptions(&adapt(&p.profile, &sessions, today)?.plan),
+        Some(p) => prescriptions(&adapt_served(&p.profile, &sessions, &store.served()?, today)?.plan),
         None => HashMap::new(),
     };
     let prescribed = |date: Date, exercise: &str| planned.get(&(date, exercise.to_string())).copied();
@@ -129,7 +129,7 @@ fn ics(
     out: &mut Vec<u8>,
 ) -> anyhow::Result<Vec<CalendarEntry>> {
     let profile = context::stored(store)?;
-    let plan = adapt(&profile, &store.sessions()?, today)?.plan;
+    let plan = super::context::adapted(store, &profile, today)?.plan;
     let known: HashMap<String, CalendarEntry> = store.calendar()?.into_iter().map(|e| (e.uid.clone(), e)).collect();
     let sequence = |uid: &str, hash: &str| next_sequence(known.get(uid), hash);
     let opts = IcsOptions { stamp: jiff::Timestamp::now(), units, reminders, sequence: &sequence };

@@ -3,7 +3,6 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use backbone_core::adapt::adapt;
 use backbone_core::profile::Profile;
 
 use super::{Globals, context, print_json, read_input};
@@ -36,7 +35,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         None => return Err(bad("init: give --profile FILE (standard input is not a terminal to ask questions on)")),
     };
     let mut store = context::open(globals)?;
-    let plan = adapt(&profile, &store.sessions()?, today.max(profile.start))?.plan;
+    let plan = super::context::adapted(&store, &profile, today.max(profile.start))?.plan;
     let version = store.save_profile(&profile, &plan, today)?;
     if globals.json {
         return print_json(&serde_json::json!({

@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use backbone_core::adapt::adapt;
-
 use super::{Globals, context, print_json};
 use crate::failure::bad;
 use crate::locale::DateStyle;
@@ -13,11 +11,14 @@ use crate::render;
 pub struct Args {}
 
 pub fn run(_: Args, globals: &Globals) -> anyhow::Result<()> {
-    let store = context::open(globals)?;
+    let mut store = context::open(globals)?;
     let profile = context::stored(&store)?;
     let today = context::today(globals);
-    let adapted = adapt(&profile, &store.sessions()?, today)?;
+    let adapted = context::adapted(&store, &profile, today)?;
     let next = adapted.next.ok_or_else(|| bad("no session is planned on or after today"))?;
+    // What is shown is kept: the day's log will be judged against it (METHOD P1).
+    let deload = adapted.plan.sessions().any(|(w, s)| s.date == next.session.date && w.deload);
+    store.serve(&next.session, deload, today)?;
     if globals.json {
         return print_json(&next);
     }

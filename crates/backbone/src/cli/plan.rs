@@ -32,7 +32,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         None => {
             let store = super::context::open(globals)?;
             let profile = super::context::stored(&store)?;
-            let plan = backbone_core::adapt::adapt(&profile, &store.sessions()?, super::context::today(globals))?.plan;
+            let plan = super::context::adapted(&store, &profile, super::context::today(globals))?.plan;
             (profile, plan)
         }
     };

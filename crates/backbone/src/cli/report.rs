@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use backbone_core::adapt::adapt;
+use backbone_core::adapt::adapt_served;
 use backbone_core::analytics::{self, Calendar, Kpi, Report, Window};
 use backbone_core::load::kg_to_lb;
 use backbone_core::profile::Profile;
@@ -38,7 +38,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = context::stored(&store)?;
     let today = context::today(globals);
     let sessions = store.sessions()?;
-    let adapted = adapt(&profile, &sessions, today)?;
+    let adapted = adapt_served(&profile, &sessions, &store.served()?, today)?;
     let window = Window::weeks_to(today, args.weeks);
     let mut report = analytics::report(&profile, &sessions, &adapted.plan, window);
     let customs: HashMap<String, String> = store.custom_exercises()?.into_iter().map(|c| (c.id, c.name)).collect();

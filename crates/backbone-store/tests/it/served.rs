@@ -1,0 +1,85 @@
+//! What was served for a day: kept, replaced while the day is ahead and untrained, then frozen.
+
+use backbone_core::plan::Session;
+use backbone_store::Store;
+
+use crate::{date, plan, profile, session};
+
+/// The first session of the test plan, moved to `day`.
+fn served_on(day: &str) -> Session {
+    let p = profile("Ada", 3);
+    let mut s = plan(&p).weeks[0].sessions[0].clone();
+    s.date = date(day);
+    s
+}
+
+fn with_profile() -> Store {
+    let mut store = Store::open_in_memory().expect("opens");
+    let p = profile("Ada", 3);
+    store.save_profile(&p, &plan(&p), date("2026-11-20")).expect("saves");
+    store
+}
+
+#[test]
+fn a_served_session_reads_back_as_it_was_served() {
+    let mut store = with_profile();
+    let s = served_on("2026-11-25");
+    assert!(store.serve(&s, false, date("2026-11-24")).expect("serves"));
+    let all = store.served().expect("reads");
+    assert_eq!(all.len(), 1);
+    assert_eq!((&all[0].session, all[0].deload, all[0].served_on), (&s, false, date("2026-11-24")));
+    assert!(!store.serve(&s, false, date("2026-11-24")).expect("again"), "the same session writes nothing");
+}
+
+#[test]
+fn a_day_ahead_and_untrained_is_replaced_by_what_is_served_later() {
+    let mut store = with_profile();
+    let s = served_on("2026-11-25");
+    store.serve(&s, false, date("2026-11-23")).expect("serves");
+    let mut changed = s.clone();
+    changed.main[0].sets += 1;
+    assert!(store.serve(&changed, false, date("2026-11-25")).expect("serves"));
+    assert_eq!(store.served().expect("reads")[0].session, changed);
+}
+
+#[test]
+fn a_trained_day_and_a_past_day_are_frozen() {
+    let mut store = with_profile();
+    let s = served_on("2026-11-25");
+    store.serve(&s, false, date("2026-11-25")).expect("serves");
+    store.log_session(&session("done", "2026-11-25"), date("2026-11-25")).expect("logs");
+    let mut changed = s.clone();
+    changed.main[0].sets += 1;
+    assert!(!store.serve(&changed, false, date("2026-11-25")).expect("frozen once trained"));
+    assert_eq!(store.served().expect("reads")[0].session, s);
+    let past = served_on("2026-11-20");
+    assert!(!store.serve(&past, false, date("2026-11-21")).expect("a past day"));
+    assert_eq!(store.served().expect("reads").len(), 1);
+}
+
+#[test]
+fn served_sessions_belong_to_their_athlete() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("two.db");
+    let mut ada = Store::open_as(&path, 1).expect("opens");
+    ada.serve(&served_on("2026-11-25"), true, date("2026-11-24")).expect("serves");
+    let grace = Store::open_as(&path, 2).expect("opens");
+    assert!(grace.served().expect("reads").is_empty());
+    assert!(ada.served().expect("reads")[0].deload);
+}
+
+#[test]
+fn served_sessions_travel_in_the_archive() {
+    let mut store = with_profile();
+    store.serve(&served_on("2026-11-25"), false, date("2026-11-24")).expect("serves");
+    let archive = store.archive().expect("archives");
+    assert_eq!(archive.served.len(), 1);
+    let mut empty = Store::open_in_memory().expect("opens");
+    empty.restore(&archive, &mut |_| {}).expect("restores");
+    assert_eq!(empty.archive().expect("archives"), archive);
+    // An archive written before served sessions existed restores with none.
+    let old = backbone_core::archive::Archive { served: Vec::new(), ..archive };
+    let mut again = Store::open_in_memory().expect("opens");
+    again.restore(&old, &mut |_| {}).expect("restores");
+    assert!(again.served().expect("reads").is_empty());
+}
