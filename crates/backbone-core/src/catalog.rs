@@ -77,10 +77,6 @@ pub struct Exercise {
     /// The implement whose weight steps apply when a load is prescribed; `None` for bodyweight and bands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load: Option<Equipment>,
-    /// A cautious starting estimate of the one-rep max as a fraction of body weight for an intermediate
-    /// man (per hand for dumbbells and kettlebells). Our own design value, not a published norm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_e1rm_bw: Option<f64>,
     /// Rule ids that name this exercise explicitly, beyond what its category and tier imply.
     #[serde(default)]
     pub rules: Vec<String>,

@@ -1,7 +1,7 @@
 //! Checks of the catalog data: ids, cross-references, vocabulary and coverage of what METHOD.md names.
 
 use super::*;
-use crate::vocab::{Equipment, Joint};
+use crate::vocab::{Equipment, Joint, Pattern};
 
 /// Every movement METHOD.md names, and the extras it lists, by the id the catalog gives it.
 pub(crate) const METHOD_NAMED: &[&str] = &[
@@ -153,8 +153,14 @@ fn every_entry_is_complete_and_consistent() {
         if let Some(load) = e.load {
             assert!(e.equipment.contains(&load), "{}: loaded with {load} it does not need", e.id);
         }
-        if e.start_e1rm_bw.is_some() {
-            assert!(e.load.is_some(), "{}: a starting estimate without a load", e.id);
+        if e.adds_to_body {
+            assert!(e.load.is_some(), "{}: a load added to the body needs a load", e.id);
+        }
+        if let Some(loaded) = &e.loaded {
+            let l =
+                Catalog::builtin().get(loaded).unwrap_or_else(|| panic!("{}: loaded {loaded} does not exist", e.id));
+            assert!(l.load.is_some() && e.load.is_none(), "{} -> {loaded}: from bodyweight to loaded", e.id);
+            assert!(l.patterns.iter().any(|p| e.patterns.contains(p)), "{} -> {loaded}: same pattern", e.id);
         }
         if matches!(e.category, Category::Warmup | Category::Mobility | Category::Carry) {
             assert!(e.timed, "{}: {} is done for time", e.id, e.category);
@@ -208,4 +214,14 @@ fn find_matches_ids_and_names_forgivingly() {
     assert_eq!(c.find("chest-supported-row").map(|e| e.id.as_str()), Some("chest-supported-row"));
     assert_eq!(c.find("Chest Supported Rows").map(|e| e.id.as_str()), Some("chest-supported-row"));
     assert!(c.find("underwater basket weaving").is_none());
+}
+
+/// METHOD T3/T4: a stability drill (a plank that rows, anything anti-rotation) is never a main strength lift.
+#[test]
+fn t3_main_heavy_lifts_are_never_stability_drills() {
+    let c = catalog();
+    for id in &crate::planner::Slots::builtin().main_heavy {
+        let e = c.get(id).unwrap_or_else(|| panic!("{id} is not in the catalog"));
+        assert!(!e.patterns.contains(&Pattern::AntiRotation) && e.category != Category::Core, "{id}");
+    }
 }
