@@ -12,6 +12,7 @@ mod log;
 mod next;
 mod plan;
 mod report;
+mod rules;
 mod undo;
 
 use std::path::PathBuf;
@@ -28,9 +29,15 @@ use crate::failure::bad;
 /// `backbone plan --profile me.toml`.
 #[derive(Debug, Parser)]
 #[command(name = "backbone", version, about, long_about, propagate_version = true)]
-#[command(after_help = "Examples:\n  backbone plan --profile examples/desk-beginner.toml\n  \
+#[command(after_help = "Examples:\n  backbone plan --profile examples/desk-beginner-bands.toml\n  \
                         backbone plan --profile me.toml --weeks 8 --json\n  \
-                        backbone exercises --pattern horizontal_pull\n  backbone exercises show face-pull")]
+                        backbone exercises --pattern horizontal_pull\n  backbone exercises show cable-face-pull\n  \
+                        backbone rules P5\n\n\
+                        Terms:\n  \
+                        RPE 8    effort from 1 to 10: about 2 more reps were left in the tank (10 = none)\n  \
+                        3-1-1-0  tempo: seconds lowering, pausing at the bottom, lifting, pausing at the top\n  \
+                        e1RM     estimated one-rep max, read from a set's load, reps and RPE\n  \
+                        [P5]     the id of a rule behind a prescription: `backbone rules P5` explains it")]
 pub struct Cli {
     /// The SQLite database [default: $XDG_DATA_HOME/backbone/backbone.db].
     #[arg(long, global = true, env = "BACKBONE_DB", value_name = "PATH")]
@@ -71,6 +78,8 @@ pub enum Command {
     Export(export::Args),
     /// List the exercise catalog, or show one exercise.
     Exercises(exercises::Args),
+    /// What a rule id on screen means ([P5]), in plain words; also RPE, tempo and e1RM.
+    Rules(rules::Args),
 }
 
 /// What every command can see: the global options.
@@ -95,6 +104,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(args) => import::run(args, &globals),
         Command::Export(args) => export::run(args, &globals),
         Command::Exercises(args) => exercises::run(args, &globals),
+        Command::Rules(args) => rules::run(args, &globals),
     }
 }
 

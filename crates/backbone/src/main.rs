@@ -4,6 +4,7 @@ mod cli;
 mod failure;
 mod interview;
 mod locale;
+mod method_doc;
 mod progress;
 mod render;
 

@@ -7,6 +7,7 @@ mod keeping_a_log;
 mod plan;
 mod profile_errors;
 mod report;
+mod rules;
 
 use std::path::PathBuf;
 
