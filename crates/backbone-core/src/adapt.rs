@@ -186,6 +186,20 @@ impl<'h> LogView<'h> {
         self.served.get(&day).map(|(s, _)| *s)
     }
 
+    /// Whether the week starting `start` was served as a deload week, when anything of it was served
+    /// up to today: a past week stays what the person was given (METHOD B2).
+    pub fn served_week_deload(&self, start: Date) -> Option<bool> {
+        let end = start.saturating_add(7.days()).min(self.today.saturating_add(1.days()));
+        let mut day = start;
+        while day < end {
+            if let Some((_, deload)) = self.served.get(&day) {
+                return Some(*deload);
+            }
+            day = day.saturating_add(1.days());
+        }
+        None
+    }
+
     /// The session served for the day belonged to a deload week (METHOD B2: not evidence).
     pub fn served_deload(&self, day: Date) -> bool {
         self.served.get(&day).is_some_and(|(_, deload)| *deload)

@@ -190,7 +190,13 @@ impl<'c> Planner<'c> {
         if self.hard_weeks == 0 {
             self.begin_block(start);
         }
-        if let Some(before) = before.filter(|_| self.deload_due(start)) {
+        // A week already served keeps its kind; otherwise the block decides (B2, R6).
+        let served = self.log.and_then(|l| l.served_week_deload(start));
+        let deload = match served {
+            Some(deload) => deload && self.hard_weeks > 0,
+            None => self.deload_due(start),
+        };
+        if let Some(before) = before.filter(|_| deload) {
             self.progress.deloads.push(start);
             let sessions = before.sessions.iter().map(|s| self.deload_session(s)).collect();
             let week = Week {
@@ -291,7 +297,7 @@ impl<'c> Planner<'c> {
             self.trimmed += 1;
         }
         finish(&mut session, self.catalog);
-        self.keep_served(session)
+        self.keep_served(session, false)
     }
 
     /// METHOD P7 acts at once: the log read up to this day may put an easier (or a loaded) variation in
@@ -324,11 +330,15 @@ impl<'c> Planner<'c> {
 
     /// A past day keeps what the person was served for it; its log is judged against that (METHOD P1).
     /// A day up to today without a served record keeps the engine's own prescription for judging.
-    fn keep_served(&mut self, session: Session) -> Session {
+    /// A deload day's prescription is not recorded: its log is never judged (B2), and its load must not
+    /// become the working load of the hard weeks after it.
+    fn keep_served(&mut self, session: Session, deload: bool) -> Session {
         let Some(log) = self.log.filter(|l| session.date <= l.today) else { return session };
         let kept = log.served_on(session.date).cloned().unwrap_or(session);
-        for item in &kept.main {
-            self.progress.record(kept.date, item);
+        if !deload {
+            for item in &kept.main {
+                self.progress.record(kept.date, item);
+            }
         }
         kept
     }
@@ -349,7 +359,7 @@ impl<'c> Planner<'c> {
         let mut session =
             Session { date, main, warmup: before.warmup.clone(), cooldown: before.cooldown.clone(), ..before.clone() };
         finish(&mut session, self.catalog);
-        self.keep_served(session)
+        self.keep_served(session, true)
     }
 
     /// Records a change once (by its text); returns whether it was new.

@@ -24,17 +24,19 @@ const GAIN: f64 = 1.02;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judged {
     pub date: Date,
-    /// Mean estimated max of the loaded work sets, kg (load the implement carries, see `Loading`).
+    /// Estimated max of the hardest loaded work set, kg moved (see `Loading`): the set that came
+    /// closest to failure speaks most truly of the max, and a load calibrated to it keeps every set of
+    /// the next session at or under the RPE asked.
     pub e1rm: Option<f64>,
     pub top_load: Option<f64>,
     pub total_reps: u32,
     pub has_rpe: bool,
-    pub mean_rpe: Option<f64>,
+    /// The highest RPE of the sets: the effort the prescription is judged by.
+    pub top_rpe: Option<f64>,
     /// The most reps of any set.
     pub best_reps: u32,
-    /// Without a load, the reps the sets were worth: reps done plus reps left in reserve (10 - RPE),
-    /// averaged over the sets (the bodyweight counterpart of `e1rm` for R1); for timed work, the seconds
-    /// held in units of the 5 s a step adds.
+    /// The reps the hardest set was worth: reps done plus reps left in reserve (10 - RPE), the measure
+    /// of R1 at one load or none; for timed work, the seconds held in units of the 5 s a step adds.
     pub rep_max: Option<f64>,
     /// The prescription was a learning dose (P6): it says nothing of a plateau.
     pub learning: bool,
@@ -45,6 +47,8 @@ pub struct Judged {
     pub missed: bool,
     /// P3: a set above RPE 9 or quality under 3.
     pub strained: bool,
+    /// Fewer sets, reps or seconds than asked.
+    pub short: bool,
     /// P7: the best set fell 3 or more reps under the bottom of the range.
     pub far_short: bool,
     /// P5/P7: every rep done at two or more RPE points under the target: the dose is too easy.
@@ -109,12 +113,9 @@ impl Asked {
 #[derive(Default)]
 struct Sums {
     sets: u32,
-    rpe_sum: f64,
-    rpes: u32,
-    e1rm_sum: f64,
-    e1rms: u32,
-    worth_sum: f64,
-    worths: u32,
+    top_rpe: Option<f64>,
+    e1rm: Option<f64>,
+    worth: Option<f64>,
     seconds_sum: f64,
     seconds_n: u32,
     best_reps: u32,
@@ -127,17 +128,15 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
     let mut t = Sums::default();
     for s in e.sets.iter() {
         t.sets += 1;
+        let lowest = |old: Option<f64>, new: f64| Some(old.map_or(new, |o: f64| o.min(new)));
         if let Some(r) = s.rpe {
-            t.rpe_sum += r;
-            t.rpes += 1;
+            t.top_rpe = Some(t.top_rpe.map_or(r, |o: f64| o.max(r)));
         }
         if let Some(est) = s.load_kg.zip(s.reps).and_then(|(l, r)| set_e1rm(loading.total(l), r, s.rpe)) {
-            t.e1rm_sum += est;
-            t.e1rms += 1;
+            t.e1rm = lowest(t.e1rm, est);
         }
-        if let (None, Some(r), Some(rpe)) = (s.load_kg, s.reps, s.rpe) {
-            t.worth_sum += f64::from(r) + (10.0 - rpe);
-            t.worths += 1;
+        if let (Some(r), Some(rpe)) = (s.reps, s.rpe) {
+            t.worth = lowest(t.worth, f64::from(r) + (10.0 - rpe));
         }
         if let Some(sec) = s.seconds {
             t.seconds_sum += f64::from(sec);
@@ -150,24 +149,25 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
             _ => false,
         });
     }
-    let mean = |sum: f64, n: u32| (n > 0).then(|| sum / f64::from(n));
-    let mean_rpe = mean(t.rpe_sum, t.rpes);
+    let top_rpe = t.top_rpe;
     // Timed work has no reps: the seconds held, in units of the 5 s a step adds, are its measure.
-    let rep_max = mean(t.worth_sum, t.worths).or_else(|| mean(t.seconds_sum, t.seconds_n).map(|s| s / 5.0));
+    let seconds = (t.seconds_n > 0).then(|| t.seconds_sum / f64::from(t.seconds_n) / 5.0);
+    let rep_max = t.worth.or(seconds);
     let strained = e.max_rpe().is_some_and(|r| r > 9.0) || e.min_quality().is_some_and(|q| q < 3);
     let mut j = Judged {
         date: e.date,
-        e1rm: mean(t.e1rm_sum, t.e1rms),
+        e1rm: t.e1rm,
         top_load: e.top_load(),
         total_reps: e.total_reps(),
-        has_rpe: t.rpes > 0,
-        mean_rpe,
+        has_rpe: top_rpe.is_some(),
+        top_rpe,
         best_reps: t.best_reps,
         rep_max,
         learning: false,
         met: false,
         missed: strained,
         strained,
+        short: false,
         far_short: false,
         easy: false,
         off_target: false,
@@ -175,14 +175,15 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
     let Some(a) = asked else { return j };
     j.learning = a.learning;
     let any_short = t.short || t.sets < a.sets;
-    let over = mean_rpe.is_some_and(|r| r >= a.rpe + 1.0);
-    let at_most_asked = mean_rpe.is_none_or(|r| r <= a.rpe.max(8.0) + 0.5);
+    let over = top_rpe.is_some_and(|r| r >= a.rpe + 1.0);
+    let at_most_asked = top_rpe.is_none_or(|r| r <= a.rpe.max(8.0) + 0.5);
     let quality = e.min_quality().is_none_or(|q| q >= 4);
     j.met = !any_short && at_most_asked && quality && !e.pain_flag() && !strained;
     j.missed = any_short || over || strained;
+    j.short = any_short;
     j.far_short = a.reps.is_some_and(|r| t.best_reps + 3 <= r.min);
-    j.easy = !any_short && mean_rpe.is_some_and(|r| r <= a.rpe - 2.0);
-    let under = mean_rpe.is_some_and(|r| r <= a.rpe - 1.0);
+    j.easy = !any_short && top_rpe.is_some_and(|r| r <= a.rpe - 2.0);
+    let under = top_rpe.is_some_and(|r| r <= a.rpe - 1.0);
     j.off_target = any_short || over || under || e.max_rpe().is_some_and(|r| r >= 10.0);
     j
 }
@@ -205,14 +206,17 @@ pub fn plateaued(window: &[Judged]) -> bool {
     let e1rm_gain = first.e1rm.is_some_and(|base| later.iter().filter_map(|j| j.e1rm).any(|e| e > base * GAIN));
     let reps_gain = later.iter().any(|j| !j.has_rpe && j.top_load == first.top_load && j.total_reps > first.total_reps);
     let heavier = first.top_load.is_some_and(|base| later.iter().filter_map(|j| j.top_load).any(|l| l > base));
-    let rep_max_gain =
-        first.rep_max.is_some_and(|base| later.iter().filter_map(|j| j.rep_max).any(|r| r >= base + 1.0));
+    // At the same load (or none), more reps done plus reps in reserve is a gain too: at 15-20 reps the
+    // RPE chart flattens and the e1RM stops telling one session from the next.
+    let rep_max_gain = first.rep_max.is_some_and(|base| {
+        later.iter().filter(|j| j.top_load == first.top_load).filter_map(|j| j.rep_max).any(|r| r >= base + 1.0)
+    });
     !(e1rm_gain || reps_gain || rep_max_gain || heavier && first.e1rm.is_none())
 }
 
 /// R1 volume stage: effort climbing at the same dose calls for one set fewer rather than one more.
 pub fn rpe_drifting_up(window: &[Judged]) -> bool {
-    let rpes: Vec<f64> = window.iter().filter_map(|j| j.mean_rpe).collect();
+    let rpes: Vec<f64> = window.iter().filter_map(|j| j.top_rpe).collect();
     match (rpes.first(), rpes.last()) {
         (Some(a), Some(b)) => b - a >= 1.0 || window.iter().any(|j| j.strained),
         _ => false,
@@ -287,13 +291,14 @@ mod tests {
             top_load: Some(50.0),
             total_reps: 30,
             has_rpe: true,
-            mean_rpe: Some(8.0),
+            top_rpe: Some(8.0),
             best_reps: 10,
             rep_max: None,
             learning: false,
             met: !missed,
             missed,
             strained: false,
+            short: false,
             far_short: false,
             easy: false,
             off_target: missed,

@@ -62,6 +62,10 @@ impl<'p, 'c> Composer<'p, 'c> {
                     if single {
                         self.add_carry();
                     }
+                    // S5: an hour or more leaves time for core work, which adds no upper-back sets (B5).
+                    if p.profile.session_minutes >= 60 {
+                        self.add(&s.core, Role::Extra, 2, &["S2", "S5"]);
+                    }
                 }
                 if single {
                     self.add_grip();
@@ -92,6 +96,10 @@ impl<'p, 'c> Composer<'p, 'c> {
                 if lifter {
                     self.add(&s.hinge, Role::Extra, 2, &["S2", "W1a", "W2"]);
                     self.add(&s.core, Role::Extra, 2, &["S2"]);
+                    // S5: an hour or more leaves time for a carry, which adds no upper-back sets (B5).
+                    if p.profile.session_minutes >= 60 {
+                        self.add_carry();
+                    }
                 } else {
                     self.add(&s.posture, Role::Posture, 1, &["S2", "W1a"]);
                 }

@@ -149,15 +149,23 @@ pub fn seconds_cap(ex: &Exercise) -> u32 {
 }
 
 /// Rest between sets (METHOD-SOURCES 5: strength compounds 2-5 min, hypertrophy 2-3, isolation 60-90 s).
+/// With an hour or more to spend (METHOD S5), compound accessories rest the 2 minutes hypertrophy work
+/// asks for, and from 75 minutes a strength block's main lift rests 4 minutes and extra compounds 2.
 fn rest_for(ex: &Exercise, role: Role, ctx: &DoseContext) -> u32 {
+    let roomy = ctx.minutes >= 60 && !ctx.gentle;
+    let ample = ctx.minutes >= 75 && !ctx.gentle;
+    let loaded_block = matches!(ctx.emphasis, Emphasis::Hypertrophy | Emphasis::Strength);
     match role {
         Role::MainHeavy => match ctx.emphasis {
+            Emphasis::Strength if ample => 240,
             Emphasis::Strength => 180,
             Emphasis::Hypertrophy => 120,
             _ => 90,
         },
+        Role::MainLight | Role::Accessory if roomy && loaded_block && ex.compound => 120,
         Role::MainLight | Role::Accessory => 90,
         Role::Posture => 60,
+        Role::Extra if ample && ex.compound => 120,
         Role::Extra if ex.compound => 90,
         Role::Extra => 60,
     }

@@ -32,6 +32,9 @@ const MAX_RISE: f64 = 1.10;
 /// METHOD P6: the first two exposures of an exercise are at RPE 7 or less.
 const NEW_EXPOSURES: u32 = 2;
 const NEW_RPE: f64 = 7.0;
+/// METHOD B5: at most this many upper-back sets are added by steps in one week, so that steps falling due
+/// together (after a deload, say) grow the week's volume gradually, not in a jump.
+const SET_STEPS_A_WEEK: u32 = 2;
 /// R1 looks back this far for a plateau: enough for three exposures spanning two weeks.
 const PLATEAU_DAYS: i64 = 28;
 
@@ -167,6 +170,8 @@ pub struct Progress {
     pub deloads: Vec<Date>,
     /// METHOD R1 adds at most one set a week across all exercises, so volume never jumps (B5).
     r1_added: Option<Date>,
+    /// METHOD B5: set steps taken in a week (its Monday and how many), at most `SET_STEPS_A_WEEK`.
+    set_steps: (Option<Date>, u32),
     /// METHOD B5: the last hard week's planned upper-back hard sets reached the top of the person's
     /// range, so volume stops growing: steps add reps or load, never a set.
     pub volume_full: bool,
@@ -201,6 +206,7 @@ impl Progress {
             body_kg: profile.body_weight_kg,
             deloads: Vec::new(),
             r1_added: None,
+            set_steps: (None, 0),
             volume_full: false,
         }
     }
@@ -344,6 +350,12 @@ impl Progress {
             }
             calibrate(state, ex, &j, asked, units, loading, out);
             regression_signals(state, ex, &j, out);
+            // R1 reads effort climbing only "at the same dose": after a calibration moved the load, a
+            // higher RPE is the new load's, not a plateau's (where one step is a third of the load, it
+            // always would be).
+            let mut j = j;
+            let same_load = state.judged.last().is_none_or(|prev| prev.top_load == j.top_load);
+            j.missed &= j.short || j.strained || same_load;
             let window_start = state.plateau_since.max(e.date.saturating_sub(PLATEAU_DAYS.days()));
             state.judged.retain(|old| old.date >= window_start);
             state.judged.push(j);
@@ -381,10 +393,20 @@ impl Progress {
                 let cap = dose::set_cap(self.gentle);
                 let units = self.units;
                 let loading = self.loading(ex);
-                // B5 over S5: a set is added only while the week's upper-back volume has room.
-                let room = if self.volume_full && ex.is_upper_back() { 0 } else { room };
+                // B5 over S5: a set is added only while the week's upper-back volume has room, and only a
+                // couple of sets a week.
+                let week = monday(date);
+                let this_week = if self.set_steps.0 == Some(week) { self.set_steps.1 } else { 0 };
+                let upper = ex.is_upper_back();
+                let full = upper && (self.volume_full || this_week >= SET_STEPS_A_WEEK);
+                let room = if full { 0 } else { room };
                 let state = self.states.get_mut(ex.id.as_str()).expect("state exists");
+                let sets_before = state.sets_bonus;
                 if step(ex, d, state, cap, room, item, units, loading) {
+                    if upper && state.sets_bonus > sets_before {
+                        self.set_steps = (Some(week), this_week + 1);
+                    }
+                    let state = self.states.get_mut(ex.id.as_str()).expect("state exists");
                     state.anchor = date;
                     state.steps += 1;
                     why.extend(["P1", "P2"]);
@@ -502,7 +524,7 @@ impl Progress {
         self.swaps.insert(from.id.as_str(), to.id.as_str());
         let (Some(body), Some(state)) = (self.body_kg, self.states.get(from.id.as_str())) else { return };
         let Some(j) = state.judged.last() else { return };
-        if let Some(est) = j.mean_rpe.and_then(|rpe| calibration::set_e1rm(body, j.best_reps, Some(rpe))) {
+        if let Some(est) = j.top_rpe.and_then(|rpe| calibration::set_e1rm(body, j.best_reps, Some(rpe))) {
             self.seeds.insert(to.id.as_str(), est);
         }
     }
@@ -626,24 +648,44 @@ fn calibrate(
     let Some(e1rm) = j.e1rm.or(state.e1rm) else { return };
     let Some(derived) = working_load(ex, e1rm, reps.target, rpe, units, loading) else { return };
     let mut kg = bounded_rise(ex, derived, top, units);
-    // Clearly too easy (every rep done, effort a point and a half or more under): at least one step up,
-    // even where the implement's smallest step is over 10% of a light load (2 kg on a 14 kg dumbbell).
-    // A step over 15% of the load (2.5 kg on a 12.5 kg face pull) would swing the effort from RPE 5 to 9:
-    // there the reps climb instead (P1).
-    let too_easy = j.met && j.mean_rpe.is_some_and(|r| r <= rpe - 1.5);
-    if too_easy
+    let step = ex.load.map_or(0.0, |i| load::step_kg(i, units));
+    // Where one step is over 15% of a light load (2 kg on a 6 kg fly), no load lands near the RPE asked:
+    // the load stays and the target reps move instead, within the range (double progression's other axis).
+    if step > top * 0.15
+        && state.reps_floor.is_none()
+        && state.range_shift == 0
+        && state.range == Some((reps.min, reps.max))
+        && let Some(r) = reps_for(e1rm, loading.total(top), rpe, reps.min, reps.max)
+    {
+        state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), top));
+        state.reps_bonus = r - reps.min;
+        state.calibrated = true;
+        if r != reps.target {
+            let text = format!(
+                "{}: {} kg is as near as the implement's steps allow, so the reps move to {r} to land near RPE {rpe}.",
+                ex.name,
+                fmt_kg(top)
+            );
+            out.change(j.date, "P5", text);
+        }
+        return;
+    }
+    // Clearly too easy (every rep done, effort a point and a half or more under): one step up, even where
+    // rounding down would give the same load back.
+    let under = j.top_rpe.map_or(0.0, |r| rpe - r);
+    if j.met
         && kg <= top
+        && under >= 1.5
+        && step > 0.0
+        && step <= top * 0.15
         && let Some(implement) = ex.load
     {
-        let step = load::step_kg(implement, units);
-        if step <= top * 0.15 {
-            kg = load::round_down(top + step, implement, units);
-        }
+        kg = load::round_down(top + step, implement, units);
     }
     state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
     state.calibrated = true;
     if (kg - top).abs() > 0.01 && served.is_some() {
-        let effort = j.mean_rpe.map_or(String::new(), |r| format!(" at RPE {r:.1}"));
+        let effort = j.top_rpe.map_or(String::new(), |r| format!(" at RPE {r:.1}"));
         out.change(
             j.date,
             "P5",
@@ -657,6 +699,12 @@ fn calibrate(
             ),
         );
     }
+}
+
+/// The most reps in `min..=max` that `load` allows at `rpe` for an estimated max, if even `min` does.
+fn reps_for(e1rm: f64, load: f64, rpe: f64, min: u32, max: u32) -> Option<u32> {
+    let fraction = load / e1rm;
+    (min..=max).rev().find(|r| load::rts_percent(*r, rpe).is_some_and(|p| p >= fraction))
 }
 
 /// METHOD P5's bound: at most about 10% over the last load lifted, in the implement's steps.
@@ -831,7 +879,7 @@ fn step(
     }
 }
 
-/// The load for reps at an RPE from an estimated max, rounded down to what the implement allows.
+/// The load for reps at an RPE from an estimated max, rounded down to what the implement allows (P5).
 fn working_load(ex: &Exercise, e1rm: f64, reps: u32, rpe: f64, units: Units, loading: Loading) -> Option<f64> {
     let implement = ex.load?;
     let pct = load::rts_percent(reps, rpe)?;

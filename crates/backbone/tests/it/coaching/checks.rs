@@ -1,0 +1,342 @@
+//! What a coach reads off a simulated log: loads against capacity, deload pairs, volume per week,
+//! plateau calls, pain windows, and the figures of `docs/COACHING.md`.
+
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+
+use backbone_core::catalog::{Catalog, Exercise};
+use backbone_core::load::rts_percent;
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde_json::Value;
+
+use super::drive::{Day, Run};
+
+pub fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+pub fn exercise(v: &Value) -> Option<&'static Exercise> {
+    v.as_str().and_then(|id| Catalog::builtin().get(id))
+}
+
+pub fn is_overhead(v: &Value) -> bool {
+    exercise(v).is_some_and(|e| e.patterns.iter().any(|p| p.as_str() == "vertical_pull"))
+}
+
+pub fn is_stability_drill(v: &Value) -> bool {
+    exercise(v)
+        .is_some_and(|e| e.category.as_str() == "core" || e.patterns.iter().any(|p| p.as_str() == "anti_rotation"))
+}
+
+fn is_upper_back(v: &Value) -> bool {
+    exercise(v).is_some_and(|e| {
+        e.patterns
+            .iter()
+            .any(|p| matches!(p.as_str(), "horizontal_pull" | "vertical_pull" | "scapular" | "external_rotation"))
+    })
+}
+
+pub fn has_rule(item: &Value, rule: &str) -> bool {
+    item["why"].as_array().is_some_and(|w| w.iter().any(|r| r == rule))
+}
+
+pub fn notices(served: &Value) -> Vec<(String, String)> {
+    served["notices"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|n| (n["rule"].as_str().unwrap_or("").to_string(), n["text"].as_str().unwrap_or("").to_string()))
+        .collect()
+}
+
+/// Served load / what the body could lift that day for the target reps at the served RPE.
+pub fn ratio_to_ideal(run: &Run, day: Date, item: &Value) -> Option<f64> {
+    let ex = exercise(&item["exercise"])?;
+    let load = item["load_kg"].as_f64()?;
+    let reps = u32::try_from(item["reps"]["target"].as_u64()?).ok()?;
+    let ideal = run.body.ideal_load(ex, day, reps, item["rpe"].as_f64()?)?;
+    // A load added to the body is judged with the body: 5 kg on a pull-up is not "twice" 2.5 kg.
+    let body = if ex.adds_to_body { run.body.body_kg } else { 0.0 };
+    (ideal + body > 0.0).then(|| (load + body) / (ideal + body))
+}
+
+/// Served load / ideal for every loaded item of the hard weeks in `weeks`.
+pub fn load_ratios(run: &Run, weeks: RangeInclusive<i64>) -> Vec<f64> {
+    run.items()
+        .filter(|(d, deload, _)| !deload && weeks.contains(&run.week(d.date).0))
+        .filter_map(|(d, _, m)| ratio_to_ideal(run, d.date, m))
+        .collect()
+}
+
+/// The max a served item implies: its load at its target reps and RPE (the body included for loads
+/// added to it).
+pub fn e1rm_equivalent(run: &Run, item: &Value) -> Option<f64> {
+    let ex = exercise(&item["exercise"])?;
+    let load = item["load_kg"].as_f64()?;
+    let pct = rts_percent(u32::try_from(item["reps"]["target"].as_u64()?).ok()?, item["rpe"].as_f64()?)?;
+    Some(if ex.adds_to_body { (load + run.body.body_kg) / pct } else { load / pct })
+}
+
+/// The body's true growth between two (fractional) weeks.
+pub fn true_growth(run: &Run, from: f64, to: f64) -> f64 {
+    (1.0 + run.body.growth).powf(to - from)
+}
+
+fn mean(v: &[f64]) -> Option<f64> {
+    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+}
+
+/// Per exercise served loaded in hard weeks of both ranges: its mean e1RM equivalent in each.
+pub fn e1rm_equivalents(run: &Run, first: RangeInclusive<i64>, last: RangeInclusive<i64>) -> Vec<(String, f64, f64)> {
+    let mut by: BTreeMap<String, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
+    for (d, deload, m) in run.items() {
+        let week = run.week(d.date).0;
+        let Some(e) = e1rm_equivalent(run, m).filter(|_| !deload) else { continue };
+        let entry = by.entry(m["exercise"].as_str().unwrap_or("").to_string()).or_default();
+        if first.contains(&week) {
+            entry.0.push(e);
+        } else if last.contains(&week) {
+            entry.1.push(e);
+        }
+    }
+    by.into_iter().filter_map(|(id, (a, b))| Some((id, mean(&a)?, mean(&b)?))).collect()
+}
+
+/// The mean over exercises of `e1rm_equivalents`.
+pub fn mean_e1rm_equivalents(run: &Run, first: RangeInclusive<i64>, last: RangeInclusive<i64>) -> (f64, f64) {
+    let all = e1rm_equivalents(run, first, last);
+    let a: Vec<f64> = all.iter().map(|(_, a, _)| *a).collect();
+    let b: Vec<f64> = all.iter().map(|(_, _, b)| *b).collect();
+    (mean(&a).unwrap_or(f64::NAN), mean(&b).unwrap_or(f64::NAN))
+}
+
+/// Hard-week exposures of every loadable exercise, in order.
+pub fn loaded_exposures(run: &Run) -> Vec<(String, Vec<(&Day, &Value)>)> {
+    let mut by: BTreeMap<String, Vec<(&Day, &Value)>> = BTreeMap::new();
+    for (d, deload, m) in run.items() {
+        if !deload && exercise(&m["exercise"]).is_some_and(|e| e.load.is_some() && !e.timed) {
+            by.entry(m["exercise"].as_str().unwrap_or("").to_string()).or_default().push((d, m));
+        }
+    }
+    by.into_iter().collect()
+}
+
+fn served_on(run: &Run, day: Date) -> Option<&Value> {
+    run.days.iter().find(|d| d.date == day).map(|d| &d.served)
+}
+
+fn item_of<'v>(session: &'v Value, exercise: &Value) -> Option<&'v Value> {
+    session["main"].as_array()?.iter().find(|m| m["exercise"] == *exercise)
+}
+
+/// Each deload item with the same exercise served seven days before.
+pub fn deload_pairs(run: &Run) -> Vec<(Date, Value, Value)> {
+    let mut out = Vec::new();
+    for (d, deload, m) in run.items() {
+        if !deload {
+            continue;
+        }
+        let before = served_on(run, d.date.saturating_sub(7.days())).and_then(|s| item_of(s, &m["exercise"]));
+        if let Some(b) = before {
+            out.push((d.date, b.clone(), m.clone()));
+        }
+    }
+    out
+}
+
+/// The max the hardest logged set of an exercise implied on a day (load / RTS%), if it was loaded.
+pub fn logged_e1rm(run: &Run, day: Date, exercise: &Value) -> Option<f64> {
+    let d = run.days.iter().find(|d| d.date == day)?;
+    let ex = super::checks::exercise(exercise)?;
+    let body = if ex.adds_to_body { run.body.body_kg } else { 0.0 };
+    d.logged["sets"]
+        .as_array()?
+        .iter()
+        .filter(|s| s["exercise"] == *exercise)
+        .filter_map(|s| {
+            let pct = rts_percent(u32::try_from(s["reps"].as_u64()?).ok()?, s["rpe"].as_f64()?)?;
+            Some((s["load_kg"].as_f64()? + body) / pct)
+        })
+        .reduce(f64::min)
+}
+
+/// For every deload week and exercise: the day and item of the last hard exposure before it, and the
+/// first item after it.
+pub fn around_deloads(run: &Run) -> Vec<(String, Date, Value, Value)> {
+    let deload_days: Vec<Date> = run.days.iter().filter(|d| run.week(d.date).1).map(|d| d.date).collect();
+    let Some(_) = deload_days.first() else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut starts: Vec<Date> = deload_days.clone();
+    starts.dedup_by(|a, b| run.week(*a).0 == run.week(*b).0);
+    for start in starts {
+        let hard = |d: &&Day| !run.week(d.date).1;
+        let before: Vec<&Day> = run.days.iter().filter(|d| d.date < start).filter(hard).collect();
+        let after: Vec<&Day> = run.days.iter().filter(|d| d.date > start).filter(hard).collect();
+        let mut names: Vec<Value> = Vec::new();
+        for d in before.iter().rev().take(4) {
+            for m in d.served["main"].as_array().into_iter().flatten() {
+                if !names.contains(&m["exercise"]) {
+                    names.push(m["exercise"].clone());
+                }
+            }
+        }
+        for name in names {
+            let last = before.iter().rev().find_map(|d| item_of(&d.served, &name).map(|m| (d.date, m)));
+            let first = after.iter().take(4).find_map(|d| item_of(&d.served, &name));
+            if let (Some((day, a)), Some(b)) = (last, first)
+                && a["load_kg"].is_number()
+                && b["load_kg"].is_number()
+            {
+                out.push((name.as_str().unwrap_or("").to_string(), day, a.clone(), b.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Days on which R1 showed: in an item's `why` or in a notice.
+pub fn r1_dates(run: &Run) -> Vec<Date> {
+    run.days
+        .iter()
+        .filter(|d| {
+            let why = d.served["main"].as_array().into_iter().flatten().any(|m| has_rule(m, "R1"));
+            why || notices(&d.served).iter().any(|(r, _)| r == "R1")
+        })
+        .map(|d| d.date)
+        .collect()
+}
+
+/// Upper-back sets served per hard week, by week index.
+pub fn weekly_upper_back_sets(run: &Run) -> Vec<(i64, f64)> {
+    let mut by: BTreeMap<i64, f64> = BTreeMap::new();
+    for (d, deload, m) in run.items() {
+        if !deload && is_upper_back(&m["exercise"]) {
+            *by.entry(run.week(d.date).0).or_default() += m["sets"].as_f64().unwrap_or(0.0);
+        }
+    }
+    // Consecutive hard weeks only: a deload between two weeks is not a jump.
+    by.into_iter().collect()
+}
+
+/// The first logged set with pain of 4 or more: the day, the exercise, and the load served that day.
+pub fn pain_event(run: &Run) -> Option<(Date, Value, Option<f64>)> {
+    for d in &run.days {
+        for s in d.logged["sets"].as_array().into_iter().flatten() {
+            if s["pain"].as_u64().is_some_and(|p| p >= 4) {
+                let load = item_of(&d.served, &s["exercise"]).and_then(|m| m["load_kg"].as_f64());
+                return Some((d.date, s["exercise"].clone(), load));
+            }
+        }
+    }
+    None
+}
+
+/// Some exercise's reps target or sets grew from its first to its last hard-week prescription.
+pub fn grew(run: &Run) -> bool {
+    let mut first: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    let mut last: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for (_, deload, m) in run.items().filter(|(_, deload, _)| !deload) {
+        let _ = deload;
+        let key = m["exercise"].as_str().unwrap_or("").to_string();
+        let dose = (m["reps"]["target"].as_u64().unwrap_or(0), m["sets"].as_u64().unwrap_or(0));
+        first.entry(key.clone()).or_insert(dose);
+        last.insert(key, dose);
+    }
+    first.iter().any(|(k, a)| last.get(k).is_some_and(|b| b.0 > a.0 || b.1 > a.1))
+}
+
+/// Two planned training days follow each other somewhere in the plan.
+pub fn has_consecutive_days(run: &Run) -> bool {
+    let mut dates: Vec<Date> = run.plan["weeks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|w| w["sessions"].as_array().into_iter().flatten())
+        .filter_map(|s| s["date"].as_str().and_then(|d| d.parse().ok()))
+        .collect();
+    dates.sort();
+    dates.windows(2).any(|w| w[1] == w[0].saturating_add(1.days()))
+}
+
+/// The ISO date right after `marker` in a text, if any.
+pub fn date_after(text: &str, marker: &str) -> Option<Date> {
+    let at = text.find(marker)? + marker.len();
+    text.get(at..at + 10)?.parse().ok()
+}
+
+/// The final plan's session on a day.
+pub fn plan_session(run: &Run, day: Date) -> Option<&Value> {
+    run.plan["weeks"]
+        .as_array()?
+        .iter()
+        .flat_map(|w| w["sessions"].as_array().into_iter().flatten())
+        .find(|s| s["date"].as_str() == Some(day.to_string().as_str()))
+}
+
+/// The Markdown table of `docs/COACHING.md`, one row per simulated person.
+pub fn figures(runs: &[&Run]) -> String {
+    let mut out = String::from(
+        "| athlete | sessions | served/ideal load, weeks 9-16 (median) | served strength, weeks 1-4 -> 13-16 | true \
+         growth | R1 calls | deload loads above the week before | biggest rise in weekly upper-back sets over the 3 hard weeks before | most \
+         notices under a session | past days rewritten |\n|---|---|---|---|---|---|---|---|---|---|\n",
+    );
+    for run in runs {
+        let ratios = load_ratios(run, 9..=16);
+        let ratio = if ratios.is_empty() { "no loads".to_string() } else { format!("{:.2}", median(&ratios)) };
+        let (a, b) = mean_e1rm_equivalents(run, 1..=4, 13..=16);
+        let served =
+            if a.is_finite() && b.is_finite() { format!("{:+.1}%", (b / a - 1.0) * 100.0) } else { "-".into() };
+        let growth = format!("{:+.1}%", (true_growth(run, 2.5, 14.5) - 1.0) * 100.0);
+        let above = deload_pairs(run)
+            .iter()
+            .filter(|(_, b, m)| m["load_kg"].as_f64().zip(b["load_kg"].as_f64()).is_some_and(|(x, y)| x > y))
+            .count();
+        let weeks = weekly_upper_back_sets(run);
+        let jump = (1..weeks.len())
+            .map(|i| weeks[i].1 - weeks[i.saturating_sub(3)..i].iter().map(|(_, s)| *s).fold(0.0, f64::max))
+            .fold(0.0, f64::max);
+        let most = run.days.iter().map(|d| notices(&d.served).len()).max().unwrap_or(0);
+        let rewritten = run.days.iter().filter(|d| !d.kept).count();
+        out.push_str(&format!(
+            "| {} | {} | {ratio} | {served} | {growth} | {} | {above} | {jump:+} | {most} | {rewritten} |\n",
+            run.name,
+            run.days.len(),
+            r1_dates(run).len(),
+        ));
+    }
+    out
+}
+
+/// The exercise's served loads in `weeks` were, on average, above what the body could do (the standard
+/// it started from was too high for this body).
+pub fn first_loads_over_capacity(run: &Run, exercise: &str, weeks: RangeInclusive<i64>) -> bool {
+    let ratios: Vec<f64> = run
+        .items()
+        .filter(|(d, deload, m)| !deload && m["exercise"] == exercise && weeks.contains(&run.week(d.date).0))
+        .filter_map(|(d, _, m)| ratio_to_ideal(run, d.date, m))
+        .collect();
+    mean(&ratios).is_some_and(|r| r > 1.02)
+}
+
+/// The smallest load step of an exercise's implement, kg.
+pub fn step_kg(exercise: &Value) -> f64 {
+    let ex = super::checks::exercise(exercise);
+    ex.and_then(|e| e.load).map_or(0.0, |i| backbone_core::load::step_kg(i, backbone_core::vocab::Units::Kg))
+}
+
+/// Whether a served load is within `lo..=hi` times the ideal, or within one step of the implement of
+/// that band (where one step is a third of a light load, no load can be nearer).
+pub fn near_ideal(run: &Run, day: Date, item: &Value, lo: f64, hi: f64) -> Option<bool> {
+    let ratio = ratio_to_ideal(run, day, item)?;
+    let load = item["load_kg"].as_f64()?;
+    let ideal = load / ratio;
+    let step = step_kg(&item["exercise"]);
+    Some(load >= ideal * lo - step && load <= ideal * hi + step)
+}

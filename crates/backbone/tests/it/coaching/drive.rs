@@ -1,0 +1,126 @@
+//! Drives a simulated person through the binary for 16 weeks: `next` to see the session, perform it,
+//! `log` it, and `next` again on the same day to check what was served is kept.
+
+use std::path::PathBuf;
+
+use backbone_core::profile::Profile;
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde_json::Value;
+
+use super::athlete::Body;
+use crate::{backbone, root};
+
+/// Weeks each simulation runs.
+pub const WEEKS: i64 = 16;
+
+/// One trained day.
+#[derive(Debug, Clone)]
+pub struct Day {
+    pub date: Date,
+    /// `next --json` as it was shown on the day, notices included.
+    pub served: Value,
+    /// The session JSON that was logged.
+    pub logged: Value,
+    /// `next --today DAY` after logging showed the same prescription.
+    pub kept: bool,
+}
+
+/// A whole simulation.
+#[derive(Debug)]
+pub struct Run {
+    pub name: &'static str,
+    pub profile: Profile,
+    pub body: Body,
+    pub days: Vec<Day>,
+    /// `plan --json` at the end.
+    pub plan: Value,
+}
+
+impl Run {
+    /// The final plan's week of a day: (1-based index, deload, emphasis).
+    pub fn week(&self, day: Date) -> (i64, bool, String) {
+        let weeks = self.plan["weeks"].as_array().expect("weeks");
+        for w in weeks {
+            let start: Date = w["start"].as_str().and_then(|s| s.parse().ok()).expect("a week start");
+            if start <= day && day < start.saturating_add(7.days()) {
+                let emphasis = w["block"]["emphasis"].as_str().unwrap_or("").to_string();
+                return (w["index"].as_i64().unwrap_or(0), w["deload"].as_bool().unwrap_or(false), emphasis);
+            }
+        }
+        panic!("{day} is in no week of the plan")
+    }
+
+    /// The served main items, with the day and whether it was a deload week.
+    pub fn items(&self) -> impl Iterator<Item = (&Day, bool, &Value)> {
+        self.days.iter().flat_map(move |d| {
+            let deload = self.week(d.date).1;
+            d.served["main"].as_array().into_iter().flatten().map(move |m| (d, deload, m))
+        })
+    }
+}
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn run(&self, args: &[&str]) -> Value {
+        let out = backbone().arg("--db").arg(&self.path).args(args).arg("--json").output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        if std::env::var_os("BB_DEBUG").is_some() && !stderr.is_empty() {
+            eprintln!("{args:?}: {stderr}");
+        }
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON: {e}"))
+    }
+
+    fn next(&self, day: Date) -> Value {
+        self.run(&["next", "--today", &day.to_string()])
+    }
+}
+
+/// The main items as the person reads them: what to do, how much, how hard.
+fn prescription(session: &Value) -> Vec<(Value, Value, Value, Value, Value)> {
+    session["main"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|m| (m["exercise"].clone(), m["sets"].clone(), m["reps"].clone(), m["load_kg"].clone(), m["rpe"].clone()))
+        .collect()
+}
+
+/// Runs one profile of `coaching/profiles/` with a body.
+pub fn simulate(name: &'static str, body: Body) -> Run {
+    let file = root().join(format!("crates/backbone/tests/it/coaching/profiles/{name}.toml"));
+    let text = std::fs::read_to_string(&file).expect("the profile");
+    let profile = Profile::parse(&text, name).expect("the profile parses");
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = Db { path: dir.path().join("sim.db"), _dir: dir };
+    let start = profile.start;
+    let file_arg = file.to_str().expect("utf-8").to_string();
+    db.run(&["init", "--profile", &file_arg, "--today", &start.to_string()]);
+    let end = start.saturating_add((7 * WEEKS).days());
+    let mut cursor = start;
+    let mut days = Vec::new();
+    let mut pain_done = false;
+    let session_file = db.path.with_file_name("session.json");
+    loop {
+        let ahead = db.next(cursor);
+        let day: Date = ahead["date"].as_str().and_then(|d| d.parse().ok()).expect("a date");
+        if day >= end {
+            break;
+        }
+        let served = db.next(day);
+        let logged = body.perform(&served, day, &mut pain_done);
+        std::fs::write(&session_file, logged.to_string()).expect("writes the session");
+        db.run(&["log", "--file", session_file.to_str().expect("utf-8"), "--today", &day.to_string()]);
+        let again = db.next(day);
+        let kept = again["date"] == served["date"] && prescription(&again) == prescription(&served);
+        days.push(Day { date: day, served, logged, kept });
+        cursor = day.saturating_add(1.days());
+    }
+    let plan = db.run(&["plan", "--today", &end.to_string()]);
+    Run { name, profile, body, days, plan }
+}
