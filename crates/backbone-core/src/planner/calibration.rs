@@ -193,6 +193,9 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
 /// twice, or effort strained three times (P3 held it). Holds the engine chose are met exposures, so they
 /// never make a plateau.
 pub fn plateaued(window: &[Judged]) -> bool {
+    // Sets four or more reps short of failure (RPE under 7) tell little about a max: the RPE chart is
+    // least accurate there, and an easy set neither shows nor hides a gain. Only the informative count.
+    let window: Vec<Judged> = window.iter().filter(|j| j.top_rpe.is_none_or(|r| r >= 7.0)).cloned().collect();
     let (Some(first), Some(last)) = (window.first(), window.last()) else { return false };
     if window.len() < 3 || last.date < first.date.saturating_add(14.days()) {
         return false;

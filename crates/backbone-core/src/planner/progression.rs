@@ -119,8 +119,8 @@ impl State {
         self.prescribed.iter().rev().find(|(d, _)| *d <= day).map(|(_, a)| *a)
     }
 
-    /// A new plateau window: after a recalibration, a regression or a new rep range (R1 never counts
-    /// holds the engine chose).
+    /// A new plateau window: after a recalibration or a regression (R1 never counts holds the engine
+    /// chose).
     fn reopen(&mut self, date: Date) {
         self.plateau_since = date;
         self.judged.clear();
@@ -285,12 +285,12 @@ impl Progress {
         }
         let state = self.states.get_mut(ex.id.as_str()).expect("state inserted above");
         if !d.efficiency && state.range != d.range {
-            // A new rep range (a new block's emphasis) re-derives the load from the estimate (P5) and is
-            // not plateau evidence (R1).
+            // A new rep range (a new block's emphasis) re-derives the load from the estimate (P5). The
+            // e1RM compares across ranges, so R1's window stays open; the range change itself asks for
+            // nothing more, so it adds no miss.
             state.range = d.range;
             state.reps_bonus = 0;
             state.load = None;
-            state.reopen(date);
         }
         if let Some(log) = log {
             self.consume(ex, date, log, out);

@@ -358,34 +358,3 @@ fn coaching_figures() {
     }
     assert!(table.lines().count() >= 10, "{table}");
 }
-
-#[test]
-fn zz_debug_dump() {
-    let run = gym_lifter();
-    for d in &run.days {
-        for m in d.served["main"].as_array().into_iter().flatten() {
-            if m["exercise"] == "reverse-dumbbell-fly" {
-                let sets: Vec<String> = d.logged["sets"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .filter(|s| s["exercise"] == "reverse-dumbbell-fly")
-                    .map(|s| format!("{}x{}@{}", s["load_kg"], s["reps"], s["rpe"]))
-                    .collect();
-                eprintln!(
-                    "{} w{:?} {} {} {}x{} @{} why {} -> {:?} ideal {:?}",
-                    d.date,
-                    run.week(d.date),
-                    m["exercise"],
-                    m["load_kg"],
-                    m["sets"],
-                    m["reps"]["target"],
-                    m["rpe"],
-                    m["why"],
-                    sets,
-                    checks::ratio_to_ideal(run, d.date, m)
-                );
-            }
-        }
-    }
-}

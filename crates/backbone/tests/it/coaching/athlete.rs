@@ -41,18 +41,23 @@ fn ratio(ex: &Exercise) -> f64 {
     }
 }
 
-/// The reps possible at a fraction of the one-rep max (RPE 10), from the chart and its fit.
+/// The reps possible at a fraction of the one-rep max (RPE 10): the RTS chart to 12 reps, then Epley's
+/// line carried on from the chart's 12-rep value, so that light loads give many reps rather than the fit's
+/// floor (a body does not stop at 50% of its max).
 fn reps_possible(fraction: f64) -> f64 {
     if fraction > 1.0 {
         return 0.0;
     }
+    let at = |r: u32| rts_percent(r, 10.0).unwrap_or(1.0);
+    if fraction < at(12) {
+        return 12.0 + 30.0 * (at(12) / fraction - 1.0);
+    }
     let mut reps = 1u32;
-    while reps < 60 && rts_percent(reps + 1, 10.0).is_some_and(|p| p >= fraction) {
+    while reps < 12 && at(reps + 1) >= fraction {
         reps += 1;
     }
     // Between whole reps, interpolate so that RPE moves smoothly with load.
-    let here = rts_percent(reps, 10.0).unwrap_or(1.0);
-    let next = rts_percent(reps + 1, 10.0).unwrap_or(here);
+    let (here, next) = (at(reps), at(reps + 1));
     let part = if here > next { ((here - fraction) / (here - next)).clamp(0.0, 1.0) } else { 0.0 };
     f64::from(reps) + part
 }
