@@ -79,9 +79,17 @@ fn loads_are_suggested_only_when_the_profile_gives_body_weight() {
 
 #[test]
 fn pounds_are_shown_to_lb_users_while_json_stays_in_kg() {
-    let (_, text, _) = run(&["plan", "--profile", "examples/home-lifter-dumbbells.toml", "--weeks", "1"]);
+    // The contract's lifter, in pounds: the hip thrust has a starting load from the strength standards.
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("lb.toml");
+    let text = std::fs::read_to_string(super::root().join("examples/contract-example.toml")).unwrap();
+    std::fs::write(&profile, text.replace("units = \"kg\"", "units = \"lb\"")).unwrap();
+    let path = profile.to_str().unwrap();
+    let (_, text, _) = run(&["plan", "--profile", path, "--weeks", "1"]);
     assert!(text.contains(" lb,"), "{text}");
     assert!(!text.contains(" kg,"));
+    let (_, json, _) = run(&["plan", "--profile", path, "--weeks", "1", "--json"]);
+    assert!(json.contains("\"load_kg\": 9"), "loads stay in kg in JSON: {json}");
 }
 
 #[test]
