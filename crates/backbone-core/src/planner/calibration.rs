@@ -19,6 +19,8 @@ const CALIBRATION_MAX_REPS: u32 = 20;
 /// R1: a gain in estimated max smaller than this is noise (RPE is logged in half steps, about 1-2% of a
 /// max), not progress.
 const GAIN: f64 = 1.02;
+/// Over five weeks or more the best of several estimates is steadier: a smaller gain is real progress.
+const SLOW_GAIN: f64 = 1.015;
 
 /// How an exposure went, against what was served for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +47,9 @@ pub struct Judged {
     /// R1: the prescription asked for something that was not achieved (reps or sets short, or effort a
     /// full RPE point or more over the target).
     pub missed: bool,
+    /// A miss that counts for R1: the ask that was missed was more than the body had shown it could do
+    /// (set by the engine from the exposures before, see `progression::consume`).
+    pub counted: bool,
     /// P3: a set above RPE 9 or quality under 3.
     pub strained: bool,
     /// Fewer sets, reps or seconds than asked.
@@ -62,6 +67,9 @@ pub struct Judged {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Loading {
     pub body_kg: Option<f64>,
+    /// The body is the whole load (a bodyweight pull-up): with body weight known, its sets have an e1RM
+    /// too, which shows a gain long before a whole rep does.
+    pub bodyweight_lift: bool,
 }
 
 impl Loading {
@@ -132,7 +140,8 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
         if let Some(r) = s.rpe {
             t.top_rpe = Some(t.top_rpe.map_or(r, |o: f64| o.max(r)));
         }
-        if let Some(est) = s.load_kg.zip(s.reps).and_then(|(l, r)| set_e1rm(loading.total(l), r, s.rpe)) {
+        let load = s.load_kg.or((loading.bodyweight_lift && loading.body_kg.is_some()).then_some(0.0));
+        if let Some(est) = load.zip(s.reps).and_then(|(l, r)| set_e1rm(loading.total(l), r, s.rpe)) {
             t.e1rm = lowest(t.e1rm, est);
         }
         if let (Some(r), Some(rpe)) = (s.reps, s.rpe) {
@@ -166,6 +175,7 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
         learning: false,
         met: false,
         missed: strained,
+        counted: false,
         strained,
         short: false,
         far_short: false,
@@ -200,13 +210,38 @@ pub fn plateaued(window: &[Judged]) -> bool {
     if window.len() < 3 || last.date < first.date.saturating_add(14.days()) {
         return false;
     }
-    let misses = window.iter().filter(|j| j.missed && !j.learning).count();
+    let misses = window.iter().filter(|j| j.counted && !j.learning).count();
     let strained = window.iter().rev().take(3).filter(|j| j.strained).count();
     if misses < 2 && strained < 3 {
         return false;
     }
+    !gained(&window)
+}
+
+/// METHOD R1 when the asks were met but led nowhere: two or more steps taken in a window of at least
+/// five weeks (`steps`: how many fell inside it) with no gain. Five weeks, because a slow but real gain
+/// (0.5% a week) shows as 2.5% by then, past the noise of RPE's half steps.
+pub fn stepped_without_gain(window: &[Judged], steps: usize) -> bool {
+    // From the first exposure that met its targets: before it the load was still being calibrated.
+    let met = window.iter().position(|j| j.met).unwrap_or(window.len());
+    let window: Vec<Judged> = window[met..].iter().filter(|j| j.top_rpe.is_none_or(|r| r >= 7.0)).cloned().collect();
+    let (Some(first), Some(last)) = (window.first(), window.last()) else { return false };
+    steps >= 2
+        && window.len() >= 3
+        && last.date >= first.date.saturating_add(35.days())
+        && !gained_by(&window, SLOW_GAIN)
+}
+
+/// A gain in the window over its first exposure: in e1RM, in reps at the same load without RPE, in reps
+/// plus reps in reserve at one load, or in load for work without an estimate.
+fn gained(window: &[Judged]) -> bool {
+    gained_by(window, GAIN)
+}
+
+fn gained_by(window: &[Judged], gain: f64) -> bool {
+    let Some(first) = window.first() else { return false };
     let later = &window[1..];
-    let e1rm_gain = first.e1rm.is_some_and(|base| later.iter().filter_map(|j| j.e1rm).any(|e| e > base * GAIN));
+    let e1rm_gain = first.e1rm.is_some_and(|base| later.iter().filter_map(|j| j.e1rm).any(|e| e > base * gain));
     let reps_gain = later.iter().any(|j| !j.has_rpe && j.top_load == first.top_load && j.total_reps > first.total_reps);
     let heavier = first.top_load.is_some_and(|base| later.iter().filter_map(|j| j.top_load).any(|l| l > base));
     // At the same load (or none), more reps done plus reps in reserve is a gain too: at 15-20 reps the
@@ -214,7 +249,7 @@ pub fn plateaued(window: &[Judged]) -> bool {
     let rep_max_gain = first.rep_max.is_some_and(|base| {
         later.iter().filter(|j| j.top_load == first.top_load).filter_map(|j| j.rep_max).any(|r| r >= base + 1.0)
     });
-    !(e1rm_gain || reps_gain || rep_max_gain || heavier && first.e1rm.is_none())
+    e1rm_gain || reps_gain || rep_max_gain || heavier && first.e1rm.is_none()
 }
 
 /// R1 volume stage: effort climbing at the same dose calls for one set fewer rather than one more.
@@ -300,6 +335,7 @@ mod tests {
             learning: false,
             met: !missed,
             missed,
+            counted: missed,
             strained: false,
             short: false,
             far_short: false,

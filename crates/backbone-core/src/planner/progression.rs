@@ -35,8 +35,9 @@ const NEW_RPE: f64 = 7.0;
 /// METHOD B5: at most this many upper-back sets are added by steps in one week, so that steps falling due
 /// together (after a deload, say) grow the week's volume gradually, not in a jump.
 const SET_STEPS_A_WEEK: u32 = 2;
-/// R1 looks back this far for a plateau: enough for three exposures spanning two weeks.
-const PLATEAU_DAYS: i64 = 28;
+/// R1 looks back this far for a plateau: six weeks, so that a lift trained once a week, which meets a
+/// step (and can miss it) once a fortnight, can show the two misses a plateau needs.
+const PLATEAU_DAYS: i64 = 42;
 
 /// Where one exercise stands in its progression.
 #[derive(Debug, Clone)]
@@ -58,6 +59,8 @@ pub struct State {
     /// The date of the last step, or of the first exposure.
     anchor: Date,
     steps: u32,
+    /// The days steps were taken on, for R1 (the asks that should have led to a gain).
+    step_dates: Vec<Date>,
     /// Estimated max in total kg moved (see `Loading`): from strength standards, then from hard exposures.
     e1rm: Option<f64>,
     /// The working load for a (range, RPE) context, kept while reps climb (double progression).
@@ -97,6 +100,7 @@ impl State {
             seconds_bonus: 0,
             anchor: date,
             steps: 0,
+            step_dates: Vec::new(),
             e1rm,
             load: None,
             last_load: None,
@@ -212,7 +216,10 @@ impl Progress {
     }
 
     fn loading(&self, ex: &Exercise) -> Loading {
-        Loading { body_kg: if ex.adds_to_body { self.body_kg } else { None } }
+        // A bodyweight lift with a loaded variation (a pull-up) moves the body too.
+        let bodyweight_lift = ex.load.is_none() && ex.loaded.is_some();
+        let body = ex.adds_to_body || bodyweight_lift;
+        Loading { body_kg: if body { self.body_kg } else { None }, bodyweight_lift }
     }
 
     /// The prescription of one exercise on one date; `room` is how many seconds the session can still
@@ -353,9 +360,16 @@ impl Progress {
             // R1 reads effort climbing only "at the same dose": after a calibration moved the load, a
             // higher RPE is the new load's, not a plateau's (where one step is a third of the load, it
             // always would be).
+            // And a miss is evidence only after a session that met its targets: the step that followed
+            // asked for more. Misses while a load is still being calibrated (a starting estimate that was
+            // too high) say nothing of a plateau.
+            // A miss again at no more load than the last one missed also counts: the ask did not grow.
             let mut j = j;
-            let same_load = state.judged.last().is_none_or(|prev| prev.top_load == j.top_load);
-            j.missed &= j.short || j.strained || same_load;
+            let prev = state.judged.last();
+            let same_load = prev.is_none_or(|p| p.top_load == j.top_load);
+            let after_success = prev.is_some_and(|p| p.met);
+            let again = prev.is_some_and(|p| p.missed && p.top_load >= j.top_load);
+            j.counted = j.missed && (j.short || j.strained || same_load) && (after_success || again);
             let window_start = state.plateau_since.max(e.date.saturating_sub(PLATEAU_DAYS.days()));
             state.judged.retain(|old| old.date >= window_start);
             state.judged.push(j);
@@ -409,6 +423,9 @@ impl Progress {
                     let state = self.states.get_mut(ex.id.as_str()).expect("state exists");
                     state.anchor = date;
                     state.steps += 1;
+                    if past {
+                        state.step_dates.push(date);
+                    }
                     why.extend(["P1", "P2"]);
                     out.successes += u32::from(past);
                 } else if item.sets >= cap
@@ -603,8 +620,14 @@ fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
     if pain {
         return Verdict::Hold("pain was logged in the last two weeks".into());
     }
-    if day <= log.today && calibration::plateaued(&state.judged) {
-        return Verdict::Plateau;
+    // Posture drills (pull-aparts, wall angels, face pulls) are for quality and endurance, and progress by
+    // reps and harder variations (P4); a plateau is a strength lift's call.
+    if day <= log.today && ex.category != Category::Posture {
+        let since = state.judged.first().map_or(day, |j| j.date);
+        let steps = state.step_dates.iter().filter(|d| **d >= since).count();
+        if calibration::plateaued(&state.judged) || calibration::stepped_without_gain(&state.judged, steps) {
+            return Verdict::Plateau;
+        }
     }
     if let Some(reason) = crate::adapt::hold_reason(recent) {
         return Verdict::Hold(reason);
@@ -631,7 +654,10 @@ fn calibrate(
     loading: Loading,
     out: &mut Outcome,
 ) {
-    let Some(top) = j.top_load else { return };
+    let Some(top) = j.top_load else {
+        calibrate_reps(state, ex, j, served, out);
+        return;
+    };
     if ex.timed {
         state.timed_load = Some(top);
         return;
@@ -705,6 +731,26 @@ fn calibrate(
 fn reps_for(e1rm: f64, load: f64, rpe: f64, min: u32, max: u32) -> Option<u32> {
     let fraction = load / e1rm;
     (min..=max).rev().find(|r| load::rts_percent(*r, rpe).is_some_and(|p| p >= fraction))
+}
+
+/// METHOD P5 without a load (bodyweight, bands): the reps are what can be calibrated. When the effort
+/// was a point or more off, the target becomes the reps the hardest set was worth less the reps the RPE
+/// asked to leave, inside the range; reps far under it are P7's business.
+fn calibrate_reps(state: &mut State, ex: &Exercise, j: &Judged, served: Option<Asked>, out: &mut Outcome) {
+    let (Some(asked), Some(worth)) = (served, j.rep_max) else { return };
+    let Some(r) = asked.reps.filter(|r| state.range == Some((r.min, r.max))) else { return };
+    if !j.off_target || j.far_short || state.reps_floor.is_some() || state.range_shift > 0 {
+        return;
+    }
+    let fits = (worth - (10.0 - asked.rpe)).floor().max(0.0) as u32;
+    let target = fits.clamp(r.min, r.max);
+    if target != r.target {
+        state.reps_bonus = target - r.min;
+        state.calibrated = true;
+        let text =
+            format!("{}: the reps move to {target}, what the last session says lands near RPE {}.", ex.name, asked.rpe);
+        out.change(j.date, "P5", text);
+    }
 }
 
 /// METHOD P5's bound: at most about 10% over the last load lifted, in the implement's steps.

@@ -157,7 +157,7 @@ fn b2_the_first_hard_week_after_a_deload_starts_where_the_last_left_off() {
 /// R1: nobody who does what is asked and gets stronger is told they plateaued.
 #[test]
 fn r1_no_false_plateaus() {
-    for run in [gym_lifter(), strength_lifter(), home_dumbbells(), no_pull_up_yet(), posture_beginner()] {
+    for run in [pain(), gym_lifter(), strength_lifter(), home_dumbbells(), no_pull_up_yet(), posture_beginner()] {
         let r1 = r1_dates(run);
         let what: std::collections::BTreeSet<String> =
             run.items().filter(|(_, _, m)| has_rule(m, "R1")).map(|(_, _, m)| m["exercise"].to_string()).collect();

@@ -88,14 +88,20 @@ impl Body {
         Some(if ex.adds_to_body { total - self.body_kg } else { total })
     }
 
-    /// Reps at RPE 10 without a load: pull-ups per the person, assisted ones easier, others 20.
+    /// Reps at RPE 10 without a load, from a max that grows like any other: pull-ups move the body (a
+    /// band takes about a third of it); other bodyweight and band work starts at 20 reps.
     fn rep_capacity(&self, ex: &Exercise, day: Date) -> f64 {
-        let base = match ex.id.as_str() {
-            "pull-up" | "chin-up" => self.pull_ups,
-            id if id.contains("assisted") => self.pull_ups + 8.0,
-            _ => 20.0,
-        };
-        base * self.grown(day)
+        let pull_max =
+            || self.body_kg / rts_percent(self.pull_ups.round().max(1.0) as u32, 10.0).unwrap_or(0.6) * self.grown(day);
+        match ex.id.as_str() {
+            "pull-up" | "chin-up" => reps_possible(self.body_kg / pull_max()),
+            id if id.contains("assisted") => reps_possible(self.body_kg * 0.65 / pull_max()),
+            // 20 reps at the start, from a max that grows like the others.
+            _ => {
+                let at12 = rts_percent(12, 10.0).unwrap_or(0.694);
+                reps_possible(at12 / (1.0 + 8.0 / 30.0) / self.grown(day))
+            }
+        }
     }
 
     /// Whether this session's overhead pull is the one that hurts.

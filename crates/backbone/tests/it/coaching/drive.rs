@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use serde_json::Value;
 
 use super::athlete::Body;
-use crate::{backbone, root};
+use crate::root;
 
 /// Weeks each simulation runs.
 pub const WEEKS: i64 = 16;
@@ -60,6 +60,19 @@ impl Run {
     }
 }
 
+/// The binary under test; `BACKBONE_COACHING_BIN` points the simulation at another build (an older
+/// engine, for the baseline figures of `docs/COACHING.md`).
+fn command() -> std::process::Command {
+    match std::env::var_os("BACKBONE_COACHING_BIN") {
+        Some(bin) => {
+            let mut cmd = std::process::Command::new(bin);
+            cmd.current_dir(root()).env("LC_ALL", "C").env_remove("BACKBONE_DB");
+            cmd
+        }
+        None => crate::spawnable(),
+    }
+}
+
 struct Db {
     _dir: tempfile::TempDir,
     path: PathBuf,
@@ -67,7 +80,7 @@ struct Db {
 
 impl Db {
     fn run(&self, args: &[&str]) -> Value {
-        let out = backbone().arg("--db").arg(&self.path).args(args).arg("--json").output().expect("runs");
+        let out = command().arg("--db").arg(&self.path).args(args).arg("--json").output().expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{args:?}: {stderr}");
         if std::env::var_os("BB_DEBUG").is_some() && !stderr.is_empty() {
