@@ -303,14 +303,35 @@ impl<'c> Planner<'c> {
     /// METHOD P7 acts at once: the log read up to this day may put an easier (or a loaded) variation in
     /// place of an exercise, in this very session rather than from the next week's on.
     fn apply_regressions(&mut self, date: Date, picks: Vec<Pick>, ctx: &DoseContext) -> Vec<Pick> {
-        if self.log.is_none() {
-            return picks;
+        // Only a day up to today has a new log to read; later days take what earlier ones decided.
+        if self.log.is_none_or(|l| date > l.today.saturating_add(1.days())) {
+            return self.replaced(picks);
         }
         let mut outcome = Outcome::default();
         for p in &picks {
             self.progress.prepare(p, date, ctx, self.log, &mut outcome);
         }
         self.absorb(date, outcome);
+        self.replaced_reading(date, picks, ctx)
+    }
+
+    /// The picks with P7's replacements in place, without reading the log.
+    fn replaced(&self, picks: Vec<Pick>) -> Vec<Pick> {
+        picks
+            .into_iter()
+            .map(|p| match self.progress.replacement(p.exercise) {
+                Some(to) if self.chooser.allows(to) => {
+                    let mut why = p.why.clone();
+                    why.push("P7");
+                    Pick { exercise: to, why, instead_of: None, forced: false, ..p }
+                }
+                _ => p,
+            })
+            .collect()
+    }
+
+    /// The picks with P7's replacements in place, each replacement's log read up to `date`.
+    fn replaced_reading(&mut self, date: Date, picks: Vec<Pick>, ctx: &DoseContext) -> Vec<Pick> {
         picks
             .into_iter()
             .map(|p| match self.progress.replacement(p.exercise) {

@@ -279,10 +279,17 @@ impl Store {
             return Ok(false);
         }
         let json = to_json(session)?;
+        let unchanged = |conn: &Connection| -> Result<bool, StoreError> {
+            Ok(sql::trained_on(conn, self.athlete, session.date)?
+                || sql::served_json(conn, self.athlete, session.date)?.is_some_and(|old| old == json))
+        };
+        // Most `next` runs serve what was already served: a read answers them without taking the write
+        // lock. A write checks again under the lock, in case another process logged in between.
+        if unchanged(&self.conn)? {
+            return Ok(false);
+        }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).doing(DOING)?;
-        if sql::trained_on(&tx, self.athlete, session.date)?
-            || sql::served_json(&tx, self.athlete, session.date)?.is_some_and(|old| old == json)
-        {
+        if unchanged(&tx)? {
             return Ok(false);
         }
         let served = Served { session: session.clone(), deload, served_on };

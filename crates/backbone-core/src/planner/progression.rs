@@ -69,8 +69,10 @@ pub struct State {
     last_load: Option<((u32, u32), f64)>,
     /// The load of timed loaded work (carries), from the log.
     timed_load: Option<f64>,
-    /// The date of the newest exposure already judged.
+    /// The date of the newest exposure already judged, and the day the log was last read up to (so that
+    /// reading it again for the same day costs nothing).
     judged_to: Option<Date>,
+    read_to: Option<Date>,
     /// Hard exposures judged since the plateau window opened (at most `PLATEAU_DAYS` back).
     judged: Vec<Judged>,
     /// What was prescribed (or served) on recent days, to judge their logs against.
@@ -106,6 +108,7 @@ impl State {
             last_load: None,
             timed_load: None,
             judged_to: None,
+            read_to: None,
             judged: Vec::new(),
             prescribed: Vec::new(),
             seen: 0,
@@ -336,9 +339,17 @@ impl Progress {
         let to = date.min(log.today.saturating_add(1.days()));
         let loading = self.loading(ex);
         let units = self.units;
+        // Deload weeks are in date order: the only one a day can fall in is the last to start by then.
         let deloads = &self.deloads;
-        let in_deload = |d: Date| deloads.iter().rev().any(|s| *s <= d && d < s.saturating_add(7.days()));
+        let in_deload = |d: Date| {
+            let i = deloads.partition_point(|s| *s <= d);
+            i > 0 && d < deloads[i - 1].saturating_add(7.days())
+        };
         let state = self.states.get_mut(ex.id.as_str()).expect("state exists before consume");
+        if state.read_to == Some(to) {
+            return;
+        }
+        state.read_to = Some(to);
         let from = state.judged_to.map_or(Date::MIN, |d| d.saturating_add(1.days()));
         for e in log.history.exposures(&ex.id, from, to) {
             state.judged_to = Some(e.date);
