@@ -35,6 +35,8 @@ const NEW_RPE: f64 = 7.0;
 /// METHOD B5: at most this many upper-back sets are added by steps in one week, so that steps falling due
 /// together (after a deload, say) grow the week's volume gradually, not in a jump.
 const SET_STEPS_A_WEEK: u32 = 2;
+/// How far back a change is still worth telling (the plan shows the last four weeks' changes).
+const NOTICE_DAYS: i64 = 28;
 /// R1 looks back this far for a plateau: six weeks, so that a lift trained once a week, which meets a
 /// step (and can miss it) once a fortnight, can show the two misses a plateau needs.
 const PLATEAU_DAYS: i64 = 42;
@@ -147,9 +149,18 @@ pub struct Outcome {
     pub load_up: Vec<&'static Exercise>,
     /// Changes that stop applying after a day (METHOD K10: nothing expired is shown).
     pub expiring: Vec<(String, Date)>,
+    /// Reading old logs: their changes are never shown, so their texts are not even written.
+    pub quiet: bool,
 }
 
 impl Outcome {
+    /// A change whose text is written only when it can be shown.
+    pub fn tell(&mut self, date: Date, rule: &'static str, text: impl FnOnce() -> String) {
+        if !self.quiet {
+            self.change(date, rule, text());
+        }
+    }
+
     pub fn change(&mut self, date: Date, rule: &'static str, text: String) {
         let notice = Notice::new(rule, text);
         if !self.changes.iter().any(|(_, n)| *n == notice) {
@@ -238,7 +249,12 @@ impl Progress {
         out: &mut Outcome,
     ) -> MainItem {
         let ex = pick.exercise;
-        self.prepare(pick, date, ctx, log, out);
+        // Up to today the planner has read the log for this day already (P7 may change a session's
+        // exercises, so it reads first); after today, or without a log, the state is made here.
+        let read = log.is_some_and(|l| date <= l.today.saturating_add(1.days()));
+        if !read || !self.states.contains_key(ex.id.as_str()) {
+            self.prepare(pick, date, ctx, log, out);
+        }
         let mut d = dose::dose(ex, pick.role, ctx);
         let mut why = pick.why.clone();
         why.push("B3");
@@ -366,7 +382,11 @@ impl Progress {
             if let Some(est) = j.e1rm {
                 state.e1rm = Some(est);
             }
+            // Only recent changes are ever shown (K10); writing years of old ones would cost `next` its
+            // speed for nothing.
+            out.quiet = e.date < log.today.saturating_sub(NOTICE_DAYS.days());
             calibrate(state, ex, &j, asked, units, loading, out);
+            out.quiet = false;
             regression_signals(state, ex, &j, out);
             // R1 reads effort climbing only "at the same dose": after a calibration moved the load, a
             // higher RPE is the new load's, not a plateau's (where one step is a third of the load, it
@@ -450,7 +470,9 @@ impl Progress {
             Verdict::Hold(reason) => {
                 why.push("P3");
                 out.setbacks += 1;
-                out.change(date, "P3", format!("{}: no progression yet, {reason}; holding the dose.", ex.name));
+                if log.is_none_or(|l| date >= l.today.saturating_sub(NOTICE_DAYS.days())) {
+                    out.change(date, "P3", format!("{}: no progression yet, {reason}; holding the dose.", ex.name));
+                }
             }
             Verdict::Plateau => {
                 why.push("R1");
@@ -698,12 +720,14 @@ fn calibrate(
         state.reps_bonus = r - reps.min;
         state.calibrated = true;
         if r != reps.target {
-            let text = format!(
-                "{}: {} kg is as near as the implement's steps allow, so the reps move to {r} to land near RPE {rpe}.",
-                ex.name,
-                fmt_kg(top)
-            );
-            out.change(j.date, "P5", text);
+            out.tell(j.date, "P5", || {
+                format!(
+                    "{}: {} kg is as near as the implement's steps allow, so the reps move to {r} to land near RPE \
+                     {rpe}.",
+                    ex.name,
+                    fmt_kg(top)
+                )
+            });
         }
         return;
     }
@@ -722,10 +746,8 @@ fn calibrate(
     state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
     state.calibrated = true;
     if (kg - top).abs() > 0.01 && served.is_some() {
-        let effort = j.top_rpe.map_or(String::new(), |r| format!(" at RPE {r:.1}"));
-        out.change(
-            j.date,
-            "P5",
+        out.tell(j.date, "P5", || {
+            let effort = j.top_rpe.map_or(String::new(), |r| format!(" at RPE {r:.1}"));
             format!(
                 "{}: {} kg for {} reps{effort} on {} where RPE {rpe} was asked: the load moves to {kg} kg.",
                 ex.name,
@@ -733,8 +755,8 @@ fn calibrate(
                 j.best_reps,
                 j.date,
                 kg = fmt_kg(kg)
-            ),
-        );
+            )
+        });
     }
 }
 
@@ -758,9 +780,9 @@ fn calibrate_reps(state: &mut State, ex: &Exercise, j: &Judged, served: Option<A
     if target != r.target {
         state.reps_bonus = target - r.min;
         state.calibrated = true;
-        let text =
-            format!("{}: the reps move to {target}, what the last session says lands near RPE {}.", ex.name, asked.rpe);
-        out.change(j.date, "P5", text);
+        out.tell(j.date, "P5", || {
+            format!("{}: the reps move to {target}, what the last session says lands near RPE {}.", ex.name, asked.rpe)
+        });
     }
 }
 
