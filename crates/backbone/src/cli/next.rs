@@ -7,7 +7,18 @@ use crate::failure::bad;
 use crate::locale::DateStyle;
 use crate::render;
 
+/// What is shown is kept: the day's log is judged against it, and replaying the log later never changes
+/// what a past day was (METHOD P1, K10).
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Reading a session:\n  \
+                        3 x 8 (8-15) @ RPE 7   3 sets of 8 reps (the range is 8 to 15), stopping with about 3 reps \
+                        left\n  \
+                        RPE                   effort from 1 to 10: RPE 8 leaves about 2 reps in the tank, 10 none\n  \
+                        tempo 3-1-1-0         seconds lowering, pausing at the bottom, lifting, pausing at the top\n  \
+                        no load shown         choose one you can lift for the reps at that RPE; log it and the next \
+                        load is set from your e1RM (the one-rep max your sets imply)\n  \
+                        [P5]                  the rule behind a change: `backbone rules P5`\n\n\
+                        Examples:\n  backbone next\n  backbone next --today 2026-12-07 --json")]
 pub struct Args {}
 
 pub fn run(_: Args, globals: &Globals) -> anyhow::Result<()> {
