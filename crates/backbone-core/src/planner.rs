@@ -304,18 +304,30 @@ impl<'c> Planner<'c> {
     /// place of an exercise, in this very session rather than from the next week's on.
     fn apply_regressions(&mut self, date: Date, picks: Vec<Pick>, ctx: &DoseContext) -> Vec<Pick> {
         // Only a day up to today has a new log to read; later days take what earlier ones decided.
-        if self.log.is_none_or(|l| date > l.today.saturating_add(1.days())) {
-            return self.replaced(picks);
+        let reading = self.log.is_some_and(|l| date <= l.today.saturating_add(1.days()));
+        if reading {
+            let mut outcome = Outcome::default();
+            for p in &picks {
+                self.progress.prepare(p, date, ctx, self.log, &mut outcome);
+            }
+            self.absorb(date, outcome);
         }
-        let mut outcome = Outcome::default();
-        for p in &picks {
-            self.progress.prepare(p, date, ctx, self.log, &mut outcome);
+        let before: Vec<&str> = picks.iter().map(|p| p.exercise.id.as_str()).collect();
+        let picks = self.replaced(picks);
+        if reading {
+            // A replacement's own log is read up to the day too, before it is prescribed.
+            for (p, old) in picks.iter().zip(before) {
+                if p.exercise.id != old {
+                    let mut outcome = Outcome::default();
+                    self.progress.prepare(p, date, ctx, self.log, &mut outcome);
+                    self.absorb(date, outcome);
+                }
+            }
         }
-        self.absorb(date, outcome);
-        self.replaced_reading(date, picks, ctx)
+        picks
     }
 
-    /// The picks with P7's replacements in place, without reading the log.
+    /// The picks with P7's replacements in place.
     fn replaced(&self, picks: Vec<Pick>) -> Vec<Pick> {
         picks
             .into_iter()
@@ -324,25 +336,6 @@ impl<'c> Planner<'c> {
                     let mut why = p.why.clone();
                     why.push("P7");
                     Pick { exercise: to, why, instead_of: None, forced: false, ..p }
-                }
-                _ => p,
-            })
-            .collect()
-    }
-
-    /// The picks with P7's replacements in place, each replacement's log read up to `date`.
-    fn replaced_reading(&mut self, date: Date, picks: Vec<Pick>, ctx: &DoseContext) -> Vec<Pick> {
-        picks
-            .into_iter()
-            .map(|p| match self.progress.replacement(p.exercise) {
-                Some(to) if self.chooser.allows(to) => {
-                    let mut why = p.why.clone();
-                    why.push("P7");
-                    let mut outcome = Outcome::default();
-                    let pick = Pick { exercise: to, why, instead_of: None, forced: false, ..p };
-                    self.progress.prepare(&pick, date, ctx, self.log, &mut outcome);
-                    self.absorb(date, outcome);
-                    pick
                 }
                 _ => p,
             })

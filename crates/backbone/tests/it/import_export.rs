@@ -224,7 +224,7 @@ fn arb_sessions() -> impl Strategy<Value = Vec<SessionLog>> {
         exercise,
         proptest::option::of(0u32..=200),
         proptest::option::of(1u32..=3600),
-        proptest::option::of(0u32..=8000),
+        proptest::option::of(0u32..=7999),
         proptest::option::of(2u32..=20),
         proptest::option::of(1u8..=5),
         proptest::option::of(0u8..=10),
