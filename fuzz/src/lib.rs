@@ -17,15 +17,15 @@ const UNITS: [Option<Units>; 3] = [None, Some(Units::Kg), Some(Units::Lb)];
 /// Reads the bytes as an export of `format`, once for each `--units`, so the seeds stay plain CSV
 /// files and every unit path is reached from every input. What was read must keep the promises of
 /// `import.rs`: SI values that are finite and not negative, RPE within 1-10, no workout over a day;
-/// then it goes on to the log's sessions as `backbone import` takes it (every set accepted here: the
-/// store's own check is the store's business).
+/// then it goes on to the log's sessions as `backbone import` takes it (with the rules of
+/// `backbone_core::valid`).
 pub fn import(bytes: &[u8], format: Format) {
     for units in UNITS {
         match import::parse(bytes, format, units) {
             Ok(parsed) => {
                 check_import(&parsed);
                 let mut mapper = Mapper::new(Catalog::builtin());
-                let _ = import::to_log(&parsed, &mut mapper, &|_| Ok(()));
+                let _ = import::to_log(&parsed, &mut mapper, jiff::civil::date(2026, 12, 5));
             }
             Err(e) => {
                 let _ = (e.to_string(), e.position());

@@ -16,4 +16,5 @@ pub mod planner;
 pub mod profile;
 pub mod served;
 pub mod standards;
+pub mod valid;
 pub mod vocab;

@@ -194,8 +194,8 @@ impl Reader<'_> {
     fn profile(&self) -> Result<Profile, ProfileError> {
         self.only_keys(TOP_KEYS)?;
         let name = self.string("name")?;
-        if name.trim().is_empty() || name.chars().count() > 100 {
-            return Err(self.bad("name", &name, "a name of 1 to 100 characters"));
+        if crate::valid::check_name(&name).is_err() {
+            return Err(self.bad("name", &name, "a name of 1 to 100 characters of plain text"));
         }
         let days_per_week = self.int("days_per_week", 1, 6)? as u8;
         let training_days = self.opt_words::<Day>("training_days", Day::parse, Day::WORDS)?;
@@ -264,7 +264,7 @@ impl Reader<'_> {
         ProfileError::BadValue {
             file: self.file.into(),
             field: self.path(key),
-            value: value.into(),
+            value: shorten(value),
             expected: expected.into(),
         }
     }
@@ -402,8 +402,21 @@ impl Reader<'_> {
             Value::Datetime(d) if d.date.is_some() && d.time.is_none() => d.to_string(),
             other => return Err(self.bad(key, &other.to_string(), expected)),
         };
-        parse_date(&text).ok_or_else(|| self.bad(key, &value.to_string(), expected))
+        let date = parse_date(&text).ok_or_else(|| self.bad(key, &value.to_string(), expected))?;
+        if crate::valid::check_date(date).is_err() {
+            let window = format!("a date from {} to {}", crate::valid::FIRST_DAY, crate::valid::LAST_DAY);
+            return Err(self.bad(key, &value.to_string(), &window));
+        }
+        Ok(date)
     }
+}
+
+/// A value as a message shows it: control characters escaped, a long one cut to an excerpt.
+fn shorten(value: &str) -> String {
+    if value.chars().count() <= 60 && !value.chars().any(char::is_control) {
+        return value.to_string();
+    }
+    crate::valid::excerpt(value)
 }
 
 /// A finite number within `min..=max`, from a TOML integer or float.

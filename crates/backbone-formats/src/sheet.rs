@@ -83,10 +83,10 @@ pub fn write(
             let p = prescribed(s.date, &set.exercise);
             w.write_record([
                 s.date.to_string(),
-                s.id.clone(),
-                s.title.clone().unwrap_or_default(),
-                set.exercise.to_string(),
-                name(&set.exercise),
+                cell(&s.id),
+                cell(s.title.as_deref().unwrap_or_default()),
+                cell(&set.exercise),
+                cell(&name(&set.exercise)),
                 n.to_string(),
                 set.kind.as_str().to_string(),
                 p.map(|p| p.sets.to_string()).unwrap_or_default(),
@@ -102,12 +102,32 @@ pub fn write(
                 number(set.pain),
                 number(set.bar_speed_mps),
                 number(set.distance_m),
-                set.note.clone().unwrap_or_default(),
+                cell(set.note.as_deref().unwrap_or_default()),
             ])?;
         }
     }
     w.flush()?;
     Ok(())
+}
+
+/// A text cell a spreadsheet will not run: one that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return is a formula to Excel and LibreOffice (OWASP "CSV injection"), so it gets a leading `'`, which
+/// spreadsheets show as text. A cell that already starts with quotes before such a character gets one
+/// more, so that `uncell` gives back exactly what was written.
+fn cell(text: &str) -> String {
+    if starts_formula(text.trim_start_matches('\'')) { format!("'{text}") } else { text.to_string() }
+}
+
+/// What `cell` wrote, as it was before.
+fn uncell(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if starts_formula(rest.trim_start_matches('\'')) => rest,
+        _ => text,
+    }
+}
+
+fn starts_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// A value in its shortest form that reads back the same (Rust's `Display`), empty when absent.
@@ -186,8 +206,9 @@ struct Row<'r> {
 }
 
 impl Row<'_> {
+    /// A text cell, as it was before `cell` made it safe for spreadsheets.
     fn text(&self, column: usize) -> &str {
-        self.record.get(self.at[column]).unwrap_or("")
+        uncell(self.record.get(self.at[column]).unwrap_or(""))
     }
 
     /// An error at a column, counted in characters from the start of the row (quotes left out).
@@ -312,6 +333,31 @@ mod tests {
         for (a, b) in loads(&lb).into_iter().zip(loads(&sheet)) {
             assert!((a.unwrap_or(0.0) - b.unwrap_or(0.0)).abs() < 1e-9);
         }
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_and_read_back_exactly() {
+        let names = ["=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\")", "+SUM(A1)", "-2+3", "@SUM(A1)", "\tx", "\rx"];
+        let quoted = ["'=already", "''-twice", "'plain", "plain"];
+        let mut sessions = sessions();
+        for (i, name) in names.iter().chain(&quoted).enumerate() {
+            // An id is read trimmed; a note keeps its leading tab or carriage return.
+            let set = SetLog { reps: Some(i as u32 + 1), note: Some((*name).to_string()), ..SetLog::new(name.trim()) };
+            sessions[0].sets.push(set);
+        }
+        sessions[0].title = Some("=1+1".into());
+        let mut out = Vec::new();
+        let none = |_: Date, _: &str| None;
+        write(&sessions, &|id| id.to_string(), &none, Units::Kg, &mut out).expect("writes");
+        let mut cells = csv::ReaderBuilder::new().from_reader(out.as_slice());
+        for record in cells.records() {
+            let record = record.expect("a row");
+            for field in [1, 2, 3, 4, 20].map(|i| record.get(i).unwrap_or("")) {
+                assert!(!starts_formula(field), "a cell a spreadsheet runs: {field:?}");
+            }
+        }
+        let back = read(&out).expect("reads back");
+        assert_eq!(back.sessions, sessions);
     }
 
     #[test]

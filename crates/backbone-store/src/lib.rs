@@ -10,7 +10,9 @@
 //! that a hosted mode can pick another without a query that could read someone else's rows.
 
 mod decode;
+mod doctor;
 mod error;
+mod file;
 mod sets;
 mod sql;
 
@@ -24,7 +26,9 @@ use backbone_core::served::Served;
 use jiff::civil::Date;
 use rusqlite::{Connection, TransactionBehavior};
 
+pub use doctor::{Doctor, Health, Salvage};
 pub use error::StoreError;
+pub use file::BACKUPS_KEPT;
 pub use sets::check as check_set;
 
 use error::Doing;
@@ -83,9 +87,22 @@ impl Store {
     /// of athlete scoping; the hosted mode will choose the athlete through its own login.
     #[doc(hidden)]
     pub fn open_as(path: &Path, athlete: i64) -> Result<Store, StoreError> {
-        prepare_file(path)?;
-        let conn = Connection::open(path).doing("opening the database")?;
-        Store::init(conn, athlete)
+        if file::identify(path)? == file::Found::Missing {
+            file::create(path)?;
+        }
+        let opened = Connection::open(path).doing("opening the database").and_then(|conn| Store::init(conn, athlete));
+        opened.map_err(|e| e.about_file(path))
+    }
+
+    /// Whether the file at `path` holds nothing of a person's: no profile, no session, no custom
+    /// exercise (an empty file, or a database made but never written). A file that cannot be read is
+    /// not known to hold nothing.
+    pub fn holds_nothing(path: &Path) -> bool {
+        match file::identify(path) {
+            Ok(file::Found::Empty) => true,
+            Ok(file::Found::Sqlite) => Doctor::open(path).is_ok_and(|d| d.holds_nothing()),
+            _ => false,
+        }
     }
 
     /// A private database in memory, gone when dropped: for tests and dry runs.
@@ -103,6 +120,11 @@ impl Store {
     }
 
     fn init(mut conn: Connection, athlete: i64) -> Result<Store, StoreError> {
+        // Before anything is changed in it (the journal mode is kept in the file).
+        if file::foreign(&conn)? {
+            let path = PathBuf::from(conn.path().unwrap_or_default());
+            return Err(StoreError::NotADatabase { path, what: "it is another program's SQLite database".into() });
+        }
         sql::setup(&conn)?;
         migrate(&mut conn)?;
         // Checked first so that opening an existing database takes no write lock.
@@ -363,6 +385,32 @@ impl Store {
         Ok(Some(last))
     }
 
+    /// The database's file; `None` in memory.
+    pub fn path(&self) -> Option<PathBuf> {
+        file_path(&self.conn)
+    }
+
+    /// Takes an automatic backup (SQLite's online backup, to `backups/` beside the database, the newest
+    /// `BACKUPS_KEPT` kept) before something that rewrites many rows: an import, a restore, a profile
+    /// change. Nothing to protect (no profile, no session) or no file: no backup, `None`.
+    pub fn backup(&self, reason: &str) -> Result<Option<PathBuf>, StoreError> {
+        let Some(path) = self.path() else {
+            return Ok(None);
+        };
+        let (sessions, _) = self.counts()?;
+        if sessions == 0 && self.profile()?.is_none() {
+            return Ok(None);
+        }
+        file::backup(&self.conn, &path, reason).map(Some)
+    }
+
+    /// SQLite's `PRAGMA quick_check` (the pages and records, not the indexes' agreement with their
+    /// tables; a fraction of `integrity_check`'s time): "ok" for a sound file. A write command runs it
+    /// first and refuses to write into a damaged file, where each write could spread the damage.
+    pub fn quick_check(&self) -> Result<String, StoreError> {
+        sql::quick_check(&self.conn)
+    }
+
     /// SQLite's `PRAGMA integrity_check`: "ok" for a sound file, else one line per problem.
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         sql::integrity_check(&self.conn)
@@ -396,6 +444,11 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     if found == known {
         return Ok(());
     }
+    if found > 0
+        && let Some(path) = file_path(conn)
+    {
+        file::backup(conn, &path, "migration")?;
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).doing("migrating the schema")?;
     sql::create_migrations_table(&tx)?;
     let found = sql::schema_version(&tx)?;
@@ -407,28 +460,9 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Creates the folders and an empty, owner-only database file: the log is health data.
-fn prepare_file(path: &Path) -> Result<(), StoreError> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        let mut dirs = std::fs::DirBuilder::new();
-        dirs.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut dirs, 0o700);
-        dirs.create(parent).map_err(|source| StoreError::Io {
-            doing: "cannot create the folder",
-            path: parent.to_path_buf(),
-            source,
-        })?;
-    }
-    let mut file = std::fs::OpenOptions::new();
-    file.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
-    match file.open(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(source) => Err(StoreError::Io { doing: "cannot create the database", path: path.to_path_buf(), source }),
-    }
+/// The file of a connection; `None` in memory.
+fn file_path(conn: &Connection) -> Option<PathBuf> {
+    conn.path().filter(|p| !p.is_empty()).map(PathBuf::from)
 }
 
 /// The time of a bookkeeping row (athlete created, migration applied); never part of the method.

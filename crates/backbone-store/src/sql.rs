@@ -59,6 +59,17 @@ pub(crate) fn integrity_check(conn: &Connection) -> Result<String, StoreError> {
     Ok(lines.join("\n"))
 }
 
+/// The result of `PRAGMA quick_check`: "ok", or one line per problem found.
+pub(crate) fn quick_check(conn: &Connection) -> Result<String, StoreError> {
+    let mut lines = Vec::new();
+    conn.pragma_query(None, "quick_check", |row| {
+        lines.push(row.get::<_, String>(0)?);
+        Ok(())
+    })
+    .doing("checking the database")?;
+    Ok(lines.join("\n"))
+}
+
 // Migrations.
 
 const CREATE_MIGRATIONS: &str =
@@ -561,6 +572,51 @@ fn session_row(row: &Row<'_>, ids: &mut sets::Ids) -> Result<SessionLog, StoreEr
     }
 }
 
+// Salvage (`backbone doctor`): the sessions table read by rowid ranges, which walk the table's own
+// b-tree and no index, so that a damaged index or page costs only the rows it holds.
+
+const SALVAGE_BOUNDS: &str = "SELECT MIN(rowid), MAX(rowid) FROM sessions";
+const SALVAGE_SESSIONS: &str = concat!(session_columns!(), " AND rowid >= $2 AND rowid <= $3 ORDER BY rowid");
+const SALVAGE_LOGGED: &str =
+    "SELECT seq, logged_on FROM sessions WHERE athlete_id = $1 AND rowid >= $2 AND rowid <= $3 ORDER BY rowid";
+
+/// The first and last rowid of the sessions table, when it can say.
+pub(crate) fn salvage_bounds(conn: &Connection) -> Result<Option<(i64, i64)>, StoreError> {
+    let (min, max): (Option<i64>, Option<i64>) =
+        conn.query_row(SALVAGE_BOUNDS, [], |r| Ok((r.get(0)?, r.get(1)?))).doing("finding the sessions")?;
+    Ok(min.zip(max))
+}
+
+/// The sessions with rowids `from..=to`, each with its logging order and the day it was logged; any
+/// unreadable row fails the whole range (the caller splits it).
+pub(crate) fn salvage_sessions(
+    conn: &Connection,
+    athlete: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, Date, SessionLog)>, StoreError> {
+    const DOING: &str = "salvaging sessions";
+    let mut stmt = conn.prepare_cached(SALVAGE_SESSIONS).doing(DOING)?;
+    let mut rows = stmt.query(params![athlete, from, to]).doing(DOING)?;
+    let mut ids = sets::Ids::new();
+    let mut sessions = Vec::new();
+    while let Some(row) = rows.next().doing(DOING)? {
+        sessions.push(session_row(row, &mut ids)?);
+    }
+    let mut stmt = conn.prepare_cached(SALVAGE_LOGGED).doing(DOING)?;
+    let mut rows = stmt.query(params![athlete, from, to]).doing(DOING)?;
+    let mut logged = Vec::with_capacity(sessions.len());
+    while let Some(row) = rows.next().doing(DOING)? {
+        let seq = decode::int::<i64>(row, 0, "seq").map_err(|b| b.at("sessions", "(salvage)"))?;
+        let on = decode::date(row, 1, "logged_on").map_err(|b| b.at("sessions", "(salvage)"))?;
+        logged.push((seq, on));
+    }
+    if logged.len() != sessions.len() {
+        return Err(StoreError::Corrupt("the sessions changed while being read".into()));
+    }
+    Ok(logged.into_iter().zip(sessions).map(|((seq, on), s)| (seq, on, s)).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -632,8 +688,17 @@ mod tests {
     #[test]
     fn reading_the_log_needs_no_sort() {
         let conn = migrated();
-        for sql in [SESSIONS_ALL, SESSIONS_BETWEEN, SESSIONS_FROM_SEQ, COUNT_ALL, COUNT_BETWEEN, COUNT_FROM_SEQ, COUNTS]
-        {
+        for sql in [
+            SESSIONS_ALL,
+            SESSIONS_BETWEEN,
+            SESSIONS_FROM_SEQ,
+            COUNT_ALL,
+            COUNT_BETWEEN,
+            COUNT_FROM_SEQ,
+            COUNTS,
+            SALVAGE_SESSIONS,
+            SALVAGE_LOGGED,
+        ] {
             let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
             let nulls = std::iter::repeat_n(rusqlite::types::Null, stmt.parameter_count());
             let plan: Vec<String> = stmt

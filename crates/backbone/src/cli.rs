@@ -3,8 +3,10 @@
 mod assess;
 mod checkin;
 mod context;
+mod doctor;
 mod exercises;
 mod export;
+mod fresh;
 mod history;
 mod import;
 mod init;
@@ -80,6 +82,8 @@ pub enum Command {
     Exercises(exercises::Args),
     /// What a rule id on screen means ([P5]), in plain words; also RPE, tempo and e1RM.
     Rules(rules::Args),
+    /// Check the database: integrity, what can be read, and a salvage export of every readable row.
+    Doctor(doctor::Args),
 }
 
 /// What every command can see: the global options.
@@ -91,39 +95,99 @@ pub struct Globals {
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let globals = Globals { db: cli.db, today: cli.today, json: cli.json };
-    match cli.command {
-        Command::Init(args) => init::run(args, &globals),
-        Command::Plan(args) => plan::run(args, &globals),
-        Command::Next(args) => next::run(args, &globals),
-        Command::Log(args) => log::run(args, &globals),
-        Command::Checkin(args) => checkin::run(args, &globals),
-        Command::Assess(args) => assess::run(args, &globals),
-        Command::History(args) => history::run(args, &globals),
-        Command::Report(args) => report::run(args, &globals),
-        Command::Undo(args) => undo::run(args, &globals),
-        Command::Import(args) => import::run(args, &globals),
-        Command::Export(args) => export::run(args, &globals),
-        Command::Exercises(args) => exercises::run(args, &globals),
-        Command::Rules(args) => rules::run(args, &globals),
+    // Commands that need no database never look for one.
+    if matches!(cli.command, Command::Exercises(_) | Command::Rules(_)) || is_stateless_plan(&cli.command) {
+        return command(cli.command, &globals);
+    }
+    let db = context::db_path(&globals)?;
+    let fresh = fresh::Fresh::before(&db);
+    let result = command(cli.command, &globals).map_err(|e| context::about_database(e, &db));
+    if result.is_err() {
+        // A command that failed leaves nothing behind: no new empty database, no new folder.
+        fresh.clean_up();
+    }
+    result
+}
+
+/// `plan --profile FILE` reads a file and prints; it never touches the database.
+fn is_stateless_plan(command: &Command) -> bool {
+    matches!(command, Command::Plan(args) if args.profile.is_some())
+}
+
+fn command(command: Command, globals: &Globals) -> anyhow::Result<()> {
+    match command {
+        Command::Init(args) => init::run(args, globals),
+        Command::Plan(args) => plan::run(args, globals),
+        Command::Next(args) => next::run(args, globals),
+        Command::Log(args) => log::run(args, globals),
+        Command::Checkin(args) => checkin::run(args, globals),
+        Command::Assess(args) => assess::run(args, globals),
+        Command::History(args) => history::run(args, globals),
+        Command::Report(args) => report::run(args, globals),
+        Command::Undo(args) => undo::run(args, globals),
+        Command::Import(args) => import::run(args, globals),
+        Command::Export(args) => export::run(args, globals),
+        Command::Exercises(args) => exercises::run(args, globals),
+        Command::Rules(args) => rules::run(args, globals),
+        Command::Doctor(args) => doctor::run(args, globals),
     }
 }
 
-/// `--today` must be a real date in ISO form.
+/// `--today` must be a real date in ISO form, inside backbone's window.
 fn parse_today(text: &str) -> Result<Date, String> {
-    backbone_core::profile::parse_date(text)
-        .ok_or_else(|| format!("{text:?} is not a date; expected YYYY-MM-DD, such as 2026-11-23"))
+    parse_day(text)
 }
 
-/// Reads a file the user named, with an error that names it.
+/// A date typed on the command line (`--today`, `log --date`): YYYY-MM-DD, from 1970 to 2100.
+pub fn parse_day(text: &str) -> Result<Date, String> {
+    let shown = backbone_core::valid::excerpt(text);
+    let date = backbone_core::profile::parse_date(text)
+        .ok_or_else(|| format!("{shown} is not a date; expected YYYY-MM-DD, such as 2026-11-23"))?;
+    backbone_core::valid::check_date(date)?;
+    Ok(date)
+}
+
+/// The largest profile or session file read: each is a few kilobytes.
+const MAX_INPUT_BYTES: u64 = 1024 * 1024;
+
+/// Reads a file the user named (a profile, a session), with an error that names it. A UTF-8 byte order
+/// mark is dropped (editors on Windows write one).
 pub fn read_input(path: &std::path::Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).map_err(|e| bad(format!("{}: cannot read the file: {e}", path.display())))
+    let bytes = read_capped(path, MAX_INPUT_BYTES)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| bad(format!("{}: not UTF-8 text (at byte {})", path.display(), e.utf8_error().valid_up_to())))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// Reads at most `max` bytes of a file, refusing a larger one (or an endless one, `/dev/zero`) with a
+/// message rather than filling the memory.
+pub fn read_capped(path: &std::path::Path, max: u64) -> anyhow::Result<Vec<u8>> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| bad(format!("{}: cannot read the file: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(bad(format!("{}: is a folder; expected a file", path.display())));
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > max {
+        return Err(bad(format!(
+            "{}: larger than {} MB; expected a smaller file",
+            path.display(),
+            max / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
 }
 
 /// Prints JSON followed by a newline.
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
-    writeln!(out)?;
-    Ok(())
+    crate::output::stdout(|out| {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+        writeln!(out)?;
+        Ok(())
+    })
 }

@@ -26,8 +26,9 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         e.is::<BadInput>()
             || e.is::<backbone_core::profile::ProfileError>()
             || e.is::<backbone_core::planner::PlanError>()
-            // A set the log cannot keep comes from the user's file (an import), never from the log.
-            || matches!(e.downcast_ref::<backbone_store::StoreError>(), Some(backbone_store::StoreError::Refused { .. }))
+            // A set the log cannot keep comes from the user's file (an import); a --db that is not a
+            // database, is damaged or read-only is the user's file too.
+            || e.downcast_ref::<backbone_store::StoreError>().is_some_and(backbone_store::StoreError::is_bad_input)
     });
     if input { 2 } else { 1 }
 }
@@ -39,4 +40,102 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         let json = e.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind());
         io.or(json) == Some(std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// A usage error from clap as one line naming the flag, the value and what is allowed (exit 2); help
+/// and version print as clap prints them (exit 0).
+pub fn usage(err: &clap::Error) -> std::process::ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use std::io::Write;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = err.print();
+        let code = if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 };
+        return std::process::ExitCode::from(code);
+    }
+    let text = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let arg = text(ContextKind::InvalidArg);
+    let value = text(ContextKind::InvalidValue);
+    let message = match (err.kind(), arg, value) {
+        (ErrorKind::InvalidValue, Some(arg), Some(value)) => {
+            let allowed = text(ContextKind::ValidValue).map_or_else(String::new, |v| format!("; expected one of: {v}"));
+            format!("{arg}: {} is not allowed{allowed}", crate::failure::quoted(&value))
+        }
+        (ErrorKind::ValueValidation, Some(arg), Some(value)) => {
+            // clap's own source is the parser's message, which says what is expected.
+            let why = std::error::Error::source(err).map_or_else(String::new, |s| format!(": {s}"));
+            format!("{arg}: {} is not allowed{why}", crate::failure::quoted(&value))
+        }
+        _ => first_line(&err.render().to_string()),
+    };
+    let hint = "see `backbone --help` or `backbone COMMAND --help`";
+    let _ = writeln!(std::io::stderr().lock(), "backbone: {}; {hint}", one_line(&message));
+    std::process::ExitCode::from(2)
+}
+
+/// clap's rendered error without its `error: ` prefix, first line only.
+fn first_line(rendered: &str) -> String {
+    let line = rendered.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid arguments");
+    line.trim_start_matches("error: ").to_string()
+}
+
+/// A value from the command line as a short excerpt in quotes.
+pub fn quoted(value: &str) -> String {
+    backbone_core::valid::excerpt(value)
+}
+
+/// An error message made safe and short for a terminal: control characters (an escape sequence from a
+/// file) escaped, line breaks kept only between the lines of a message that has several, and any long
+/// run of characters without a space (a megabyte name, a 309-digit number) cut to an excerpt.
+pub fn one_line(message: &str) -> String {
+    const LONGEST_WORD: usize = 80;
+    let mut out = String::with_capacity(message.len().min(4096));
+    for (i, line) in message.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for (j, word) in line.split(' ').enumerate() {
+            if j > 0 {
+                out.push(' ');
+            }
+            let count = word.chars().count();
+            for c in word.chars().take(LONGEST_WORD) {
+                if c.is_control() {
+                    out.extend(c.escape_default());
+                } else {
+                    out.push(c);
+                }
+            }
+            if count > LONGEST_WORD {
+                out.push_str(&format!("...({count} characters)"));
+            }
+        }
+        if out.len() > 4000 {
+            out.push_str(" ...");
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_with_a_megabyte_word_or_an_escape_sequence_stays_short_and_inert() {
+        let long = format!("name {:?} is too long", "x".repeat(1_000_000));
+        let line = one_line(&long);
+        assert!(line.len() < 200, "{}", line.len());
+        assert!(line.contains("characters)"));
+        let escaped = one_line("bad \u{1b}[31mred\u{7}");
+        assert!(!escaped.contains('\u{1b}') && !escaped.contains('\u{7}'), "{escaped:?}");
+        assert!(escaped.contains("\\u{1b}"), "{escaped}");
+    }
 }

@@ -12,7 +12,8 @@ use crate::failure::bad;
 pub fn ask(input: &mut impl BufRead, out: &mut impl Write, today: Date) -> anyhow::Result<Profile> {
     let mut q = Questions { input, out };
     writeln!(q.out, "Let's set up your plan. Press Enter to take the [default].")?;
-    let name = q.ask("Your name", None, |s| (!s.trim().is_empty() && s.len() <= 100).then(|| s.trim().to_string()))?;
+    let name =
+        q.ask("Your name", None, |s| backbone_core::valid::check_name(s.trim()).is_ok().then(|| s.trim().to_string()))?;
     let experience = q.ask("Training experience (beginner, intermediate, advanced)", Some("beginner"), |s| {
         Experience::parse(s).ok()
     })?;
@@ -32,7 +33,9 @@ pub fn ask(input: &mut impl BufRead, out: &mut impl Write, today: Date) -> anyho
             list(s, Joint::parse)
         })?;
     let today_text = today.to_string();
-    let start = q.ask("First training day (YYYY-MM-DD)", Some(&today_text), parse_date)?;
+    let start = q.ask("First training day (YYYY-MM-DD)", Some(&today_text), |s| {
+        parse_date(s).filter(|d| backbone_core::valid::check_start(*d, today).is_ok())
+    })?;
     let units = q.ask("Units (kg, lb)", Some("kg"), |s| Units::parse(s).ok())?;
     let wall_angel = q.ask(
         "Wall angel test: back, head and arms keep touching the wall through the slide? (pass, fail, skip)",

@@ -5,6 +5,7 @@ mod failure;
 mod interview;
 mod locale;
 mod method_doc;
+mod output;
 mod progress;
 mod render;
 
@@ -16,8 +17,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
-        // clap prints help and version with exit 0 and usage errors with exit 2, as the contract wants.
-        Err(e) => e.exit(),
+        Err(e) => return failure::usage(&e),
     };
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
             }
             let code = failure::exit_code(&err);
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "backbone: {err:#}");
+            let _ = writeln!(stderr, "backbone: {}", failure::one_line(&format!("{err:#}")));
             ExitCode::from(code)
         }
     }

@@ -18,7 +18,10 @@ pub struct NotedSet {
 /// Why a notation was refused: what was typed and what is understood.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum NotationError {
-    #[error("{given:?} is not a set notation; expected e.g. 3x10, 3x10@20, 10,10,8@20kg, 2x30s or 8@45lb")]
+    #[error(
+        "{given:?} is not a set notation; expected e.g. 3x10, 3x10@20, 10,10,8@20kg, 2x30s or 8@45lb (1 to 200 \
+         reps or 1 to 3600 seconds a set, loads up to 700 kg)"
+    )]
     Dose { given: String },
     #[error("no exercise matches {given:?}; see `backbone exercises`")]
     Unknown { given: String },
@@ -47,7 +50,8 @@ pub fn parse_notation(text: &str, units: Units) -> Result<Vec<NotedSet>, Notatio
         None => work.split(',').map(|n| n.parse::<u32>().ok()).collect::<Option<Vec<_>>>().ok_or_else(err)?,
     };
     let limit = if timed { 3600 } else { 200 };
-    if counts.is_empty() || counts.len() > 20 || counts.iter().any(|&n| n > limit || (timed && n == 0)) {
+    // Zero reps is no set, and zero seconds no hold.
+    if counts.is_empty() || counts.len() > 20 || counts.iter().any(|&n| n > limit || n == 0) {
         return Err(err());
     }
     Ok(counts
@@ -65,13 +69,18 @@ fn parse_load(text: &str, units: Units) -> Option<f64> {
     } else {
         (text, units)
     };
-    let value: f64 =
-        number.replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite() && *v >= 0.0 && *v <= 2000.0)?;
+    // Digits and one decimal point only: no sign (`-0` would be a negative zero), no exponent (`1e3`).
+    let number = number.replace(',', ".");
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let value: f64 = number.parse().ok().filter(|v: &f64| v.is_finite())?;
     let kg = match unit {
         Units::Kg => value,
         Units::Lb => lb_to_kg(value),
     };
-    Some((kg * 100.0).round() / 100.0)
+    let kg = (kg * 100.0).round() / 100.0;
+    (kg <= crate::valid::LOAD_KG_MAX).then_some(kg)
 }
 
 /// Finds an exercise from what a person typed: an id, a name, or words that pick one exercise out,
@@ -128,7 +137,23 @@ mod tests {
 
     #[test]
     fn nonsense_is_refused() {
-        for bad in ["", "x10", "3x", "3xten", "3x10@", "3x10@heavy", "99x10", "3x10@-5"] {
+        for bad in [
+            "",
+            "x10",
+            "3x",
+            "3xten",
+            "3x10@",
+            "3x10@heavy",
+            "99x10",
+            "3x10@-5",
+            "3x0",
+            "0",
+            "10,0",
+            "3x10@-0",
+            "3x10@1e3",
+            "3x10@701",
+            "3x10@inf",
+        ] {
             assert!(parse_notation(bad, Units::Kg).is_err(), "{bad:?} was accepted");
         }
     }

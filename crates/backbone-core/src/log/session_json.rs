@@ -28,6 +28,8 @@ const MEASUREMENTS: &[&str] =
 
 /// Parses and checks one session; `today` refuses sessions from the future.
 pub fn parse_session(text: &str, file: &str, today: Date, catalog: &Catalog) -> Result<SessionLog, LogError> {
+    // A byte order mark, which editors on Windows write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| LogError::NotJson {
         file: file.into(),
         line: e.line(),
@@ -53,6 +55,13 @@ pub fn parse_session(text: &str, file: &str, today: Date, catalog: &Catalog) -> 
         None | Some(Value::Null) => Assessment::default(),
         Some(v) => c.measurements(v)?,
     };
+    if sets.is_empty() && checkin.is_none() && measurements.is_empty() {
+        return Err(LogError::Missing {
+            file: file.into(),
+            field: "sets".into(),
+            expected: "something to log: `sets`, a `checkin` or `measurements` beside the date".into(),
+        });
+    }
     let id = match obj.get("id") {
         None | Some(Value::Null) => content_id(date, &checkin, &sets, &measurements),
         Some(Value::String(s)) if !s.trim().is_empty() && s.len() <= 200 => s.clone(),
@@ -67,12 +76,9 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn bad(&self, field: &str, value: &Value, expected: &str) -> LogError {
-        LogError::BadValue {
-            file: self.file.into(),
-            field: field.into(),
-            value: value.to_string(),
-            expected: expected.into(),
-        }
+        let text = value.to_string();
+        let value = if text.chars().count() > 60 { crate::valid::excerpt(&text) } else { text };
+        LogError::BadValue { file: self.file.into(), field: field.into(), value, expected: expected.into() }
     }
 
     fn object<'v>(&self, v: &'v Value, field: &str) -> Result<&'v Map<String, Value>, LogError> {
@@ -97,6 +103,10 @@ impl Checker<'_> {
             return Err(LogError::Missing { file: self.file.into(), field: field.into(), expected: expected.into() });
         };
         let date = v.as_str().and_then(parse_date).ok_or_else(|| self.bad(field, v, expected))?;
+        if crate::valid::check_date(date).is_err() {
+            let window = format!("a date from {} to {}", crate::valid::FIRST_DAY, crate::valid::LAST_DAY);
+            return Err(self.bad(field, v, &window));
+        }
         if date > today {
             return Err(self.bad(
                 field,
@@ -137,7 +147,8 @@ impl Checker<'_> {
         match obj.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(v) => match v.as_f64() {
-                Some(n) if n.is_finite() && (min..=max).contains(&n) => Ok(Some(n)),
+                // `-0` reads as a negative zero: a sign typed by mistake, refused like any negative number.
+                Some(n) if n.is_finite() && !n.is_sign_negative() && (min..=max).contains(&n) => Ok(Some(n)),
                 _ => Err(self.bad(&format!("{prefix}{key}"), v, &format!("a number from {min} to {max}"))),
             },
         }
@@ -192,9 +203,9 @@ impl Checker<'_> {
         }
         let set = SetLog {
             exercise: crate::catalog::intern(&exercise.id),
-            reps: self.int(obj, &prefix, "reps", 0, 200)?.map(|n| n as u32),
+            reps: self.int(obj, &prefix, "reps", 1, 200)?.map(|n| n as u32),
             seconds: self.int(obj, &prefix, "seconds", 1, 3600)?.map(|n| n as u32),
-            load_kg: self.number(obj, &prefix, "load_kg", 0.0, 1000.0)?,
+            load_kg: self.number(obj, &prefix, "load_kg", 0.0, crate::valid::LOAD_KG_MAX)?,
             rpe,
             quality: self.int(obj, &prefix, "quality", 1, 5)?.map(|n| n as u8),
             pain: self.int(obj, &prefix, "pain", 0, 10)?.map(|n| n as u8),
@@ -207,6 +218,13 @@ impl Checker<'_> {
                 field: format!("{prefix}reps"),
                 expected: "`reps` or `seconds`: a set has one or the other".into(),
             });
+        }
+        if set.reps.is_some() && set.seconds.is_some() {
+            return Err(self.bad(
+                &format!("{prefix}seconds"),
+                &obj["seconds"],
+                "no `seconds` beside `reps`: a set is counted or timed, not both",
+            ));
         }
         Ok(set)
     }

@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use backbone_core::archive::{CustomExercise, custom_id};
 use backbone_core::catalog::Catalog;
 use backbone_core::log::{SessionLog, SetLog};
+use backbone_core::valid;
+use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
@@ -82,18 +84,26 @@ impl<'c> Mapper<'c> {
 }
 
 /// The sessions of a parsed file, in its order, and what happened to the rows that could not be kept.
-pub fn to_log(
-    parsed: &Parsed,
-    mapper: &mut Mapper<'_>,
-    check: &dyn Fn(&SetLog) -> Result<(), String>,
-) -> (Vec<SessionLog>, Vec<Warning>) {
+/// What is kept meets the rules `log` applies (`backbone_core::valid`): a workout dated outside
+/// backbone's window or after `today` is left out, a set the log would refuse is left out, names, titles
+/// and notes lose the control characters a terminal would act on.
+pub fn to_log(parsed: &Parsed, mapper: &mut Mapper<'_>, today: Date) -> (Vec<SessionLog>, Vec<Warning>) {
     let mut notes = Warnings::default();
     let mut sessions = Vec::with_capacity(parsed.workouts.len());
     for workout in &parsed.workouts {
-        let sets: Vec<SetLog> = workout.sets.iter().filter_map(|s| set(s, mapper, check, &mut notes)).collect();
+        let line = workout.sets.first().map_or(0, |s| s.line);
+        if let Err(problem) = dated(workout.date, today) {
+            notes.add("date", line, || format!("workout {:?} {problem}; left out", clean_title(workout)));
+            continue;
+        }
+        let sets: Vec<SetLog> = workout.sets.iter().filter_map(|s| set(s, mapper, &mut notes)).collect();
         if sets.is_empty() {
             notes.add("empty", workout.sets.first().map_or(0, |s| s.line), || {
-                format!("workout {:?} of {} has no set that could be kept; left out", title(workout), workout.date)
+                format!(
+                    "workout {:?} of {} has no set that could be kept; left out",
+                    clean_title(workout),
+                    workout.date
+                )
             });
             continue;
         }
@@ -102,8 +112,18 @@ pub fn to_log(
     (sessions, notes.finish())
 }
 
-fn title(workout: &Workout) -> &str {
-    workout.title.as_deref().unwrap_or("")
+/// The workout's title as the log keeps it: plain text, at most a name's length.
+fn clean_title(workout: &Workout) -> String {
+    valid::clip(&valid::clean_text(workout.title.as_deref().unwrap_or(""), false), valid::NAME_MAX_CHARS)
+}
+
+/// A workout's date inside backbone's window and not after today.
+fn dated(date: Date, today: Date) -> Result<(), String> {
+    valid::check_date(date).map_err(|e| format!("is dated {e}"))?;
+    if date > today {
+        return Err(format!("is dated {date}, after today ({today}); a session cannot be logged ahead"));
+    }
+    Ok(())
 }
 
 fn session(workout: &Workout, sets: Vec<SetLog>) -> SessionLog {
@@ -114,21 +134,21 @@ fn session(workout: &Workout, sets: Vec<SetLog>) -> SessionLog {
         id: format!("{app}-{hex}"),
         date: workout.date,
         sets,
-        title: workout.title.clone().filter(|t| !t.is_empty()),
+        title: Some(clean_title(workout)).filter(|t| !t.is_empty()),
         duration_s: workout.duration_s,
-        notes: workout.notes.clone().filter(|n| !n.is_empty()),
+        notes: workout.notes.as_deref().map(clean_note).filter(|n| !n.is_empty()),
         ..SessionLog::default()
     }
 }
 
 /// One imported set as the log keeps it, or `None` with a warning saying why it was left out.
-fn set(
-    s: &ImportedSet,
-    mapper: &mut Mapper<'_>,
-    check: &dyn Fn(&SetLog) -> Result<(), String>,
-    notes: &mut Warnings,
-) -> Option<SetLog> {
-    let Some(exercise) = mapper.id(&s.exercise_name) else {
+fn set(s: &ImportedSet, mapper: &mut Mapper<'_>, notes: &mut Warnings) -> Option<SetLog> {
+    let name = valid::clean_text(&s.exercise_name, false);
+    if let Err(problem) = valid::check_name(name.trim()) {
+        notes.add("name", s.line, || format!("exercise name {problem}; set left out"));
+        return None;
+    }
+    let Some(exercise) = mapper.id(&name) else {
         let name = s.exercise_name.clone();
         notes.add("name", s.line, || format!("exercise {name:?} has no letter or digit; set left out"));
         return None;
@@ -147,16 +167,21 @@ fn set(
         rpe,
         kind: s.kind,
         distance_m: s.distance_m,
-        note: s.note.clone(),
+        note: s.note.as_deref().map(clean_note).filter(|n| !n.is_empty()),
         ..SetLog::default()
     };
-    match check(&set) {
+    match valid::check_set(&set) {
         Ok(()) => Some(set),
         Err(problem) => {
             notes.add("refused", s.line, || format!("set left out: {problem}"));
             None
         }
     }
+}
+
+/// A note as the log keeps it: line breaks and tabs kept, other control characters gone, not too long.
+fn clean_note(note: &str) -> String {
+    valid::clip(&valid::clean_text(note, true), valid::NOTE_MAX_CHARS)
 }
 
 #[cfg(test)]
@@ -174,10 +199,7 @@ mod tests {
     fn converted() -> (Vec<SessionLog>, Vec<Warning>, Vec<String>) {
         let parsed = parse(STRONG.as_bytes(), Format::Auto, Some(backbone_core::vocab::Units::Kg)).expect("parses");
         let mut mapper = Mapper::new(Catalog::builtin());
-        let check = |s: &SetLog| {
-            if s.reps.is_some() || s.seconds.is_some() || s.distance_m.is_some() { Ok(()) } else { Err("empty".into()) }
-        };
-        let (sessions, warnings) = to_log(&parsed, &mut mapper, &check);
+        let (sessions, warnings) = to_log(&parsed, &mut mapper, jiff::civil::date(2026, 12, 5));
         (sessions, warnings, mapper.unmapped().to_vec())
     }
 

@@ -2,7 +2,7 @@
 
 use backbone_core::adapt::{Adapted, adapt_served};
 use backbone_core::profile::Profile;
-use backbone_store::{Store, StoredProfile};
+use backbone_store::{Store, StoreError, StoredProfile};
 use jiff::civil::Date;
 
 use super::Globals;
@@ -10,11 +10,64 @@ use crate::failure::bad;
 
 /// Opens the database named by `--db`, `BACKBONE_DB`, or the platform default, creating it on first use.
 pub fn open(globals: &Globals) -> anyhow::Result<Store> {
-    let path = match &globals.db {
+    let path = db_path(globals)?;
+    Store::open(&path).map_err(|e| match e {
+        // These name the file and say what to do already.
+        StoreError::NotADatabase { .. }
+        | StoreError::Damaged { .. }
+        | StoreError::ReadOnly { .. }
+        | StoreError::DiskFull { .. }
+        | StoreError::Io { .. } => e.into(),
+        other => anyhow::Error::new(other).context(format!("{}: cannot open the database", path.display())),
+    })
+}
+
+/// The database's path: `--db`, `BACKBONE_DB`, or the platform default.
+pub fn db_path(globals: &Globals) -> anyhow::Result<std::path::PathBuf> {
+    Ok(match &globals.db {
         Some(p) => p.clone(),
         None => Store::default_path()?,
-    };
-    Store::open(&path).map_err(|e| anyhow::anyhow!("{}: cannot open the database: {e}", path.display()))
+    })
+}
+
+/// Opens the database for a command that writes, refusing a damaged one: each write into a file SQLite
+/// finds malformed could spread the damage, while `backbone doctor` can still save what is readable.
+pub fn open_for_writing(globals: &Globals) -> anyhow::Result<Store> {
+    let store = open(globals)?;
+    let check = store.quick_check()?;
+    if check != "ok" {
+        let path = db_path(globals)?;
+        let detail = format!("SQLite's check says: {}", check.lines().next().unwrap_or_default());
+        return Err(StoreError::Damaged { path, detail }.into());
+    }
+    Ok(store)
+}
+
+/// A store error about the file itself, named with the database's path (damaged, read-only, disk
+/// full, not a database), so that the person knows which file and what to do.
+pub fn about_database(err: anyhow::Error, db: &std::path::Path) -> anyhow::Error {
+    match err.downcast::<StoreError>() {
+        Ok(store) => store.about_file(db).into(),
+        Err(other) => other,
+    }
+}
+
+/// Takes an automatic backup before a command rewrites many rows (METHOD K: the log is never lost),
+/// and says where on a terminal.
+pub fn backup(store: &Store, reason: &str) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if let Some(path) = store.backup(reason)?
+        && std::io::stderr().is_terminal()
+    {
+        eprintln!("Backed up the database to {} first.", path.display());
+    }
+    Ok(())
+}
+
+/// Whether two profile names are one person's: the same words, whatever the case and spacing.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    words(a) == words(b)
 }
 
 /// `--today`, or the local date.

@@ -52,7 +52,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         return if globals.json {
             print_json(&ShowJson { exercise: ex, rules: ex.rule_ids() })
         } else {
-            render::exercise(ex, catalog, &mut std::io::stdout().lock())
+            crate::output::stdout(|out| render::exercise(ex, catalog, &mut { out }))
         };
     }
     let kit: Option<Vec<Equipment>> = args.kit.as_ref().map(|k| k.iter().flatten().copied().collect());
@@ -64,7 +64,11 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         .filter(|e| args.pattern.is_none_or(|p| e.patterns.contains(&p)))
         .filter(|e| args.category.is_none_or(|c| e.category == c))
         .collect();
-    if globals.json { print_json(&list) } else { render::exercise_table(&list, &mut std::io::stdout().lock()) }
+    if globals.json {
+        print_json(&list)
+    } else {
+        crate::output::stdout(|out| render::exercise_table(&list, &mut { out }))
+    }
 }
 
 /// An exercise by id or forgiving name; an unknown one is bad input with suggestions.

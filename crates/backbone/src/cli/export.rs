@@ -48,6 +48,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    if let Some(out) = &args.out {
+        refuse_database_target(out, &context::db_path(globals)?)?;
+    }
     let mut store = context::open(globals)?;
     let today = context::today(globals);
     let units = match args.units.as_deref() {
@@ -72,9 +75,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     };
     match &args.out {
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
-            out.flush()?;
+            crate::output::stdout(|out| Ok(out.write_all(&bytes)?))?;
         }
         Some(path) => write_whole(path, &bytes)?,
     }
@@ -86,7 +87,8 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         if globals.json {
             return print_json(&serde_json::json!({"format": args.format, "out": path, "bytes": bytes.len()}));
         }
-        println!("Wrote {what} as {} to {} ({} bytes).", args.format, path.display(), bytes.len());
+        let line = format!("Wrote {what} as {} to {} ({} bytes).", args.format, path.display(), bytes.len());
+        crate::output::stdout(|out| Ok(writeln!(out, "{line}")?))?;
     }
     Ok(())
 }
@@ -150,8 +152,46 @@ fn next_sequence(known: Option<&CalendarEntry>, hash: &str) -> u32 {
     }
 }
 
+/// An export must never replace a database: the one in use, its `-wal`/`-shm`/`-journal` companions
+/// (which hold its latest writes), or any other SQLite file the person pointed `--out` at by mistake.
+pub(super) fn refuse_database_target(out: &Path, db: &Path) -> anyhow::Result<()> {
+    let refuse = |what: &str| {
+        bad(format!(
+            "--out {}: {what}; backbone never writes an export over a database, choose another file",
+            out.display()
+        ))
+    };
+    let (Some(out_dir), Some(out_name)) = (canonical_dir(out), out.file_name()) else {
+        return Ok(());
+    };
+    if let (Some(db_dir), Some(db_name)) = (canonical_dir(db), db.file_name()) {
+        let db_name = db_name.to_string_lossy();
+        let companions = ["", "-wal", "-shm", "-journal"].map(|suffix| format!("{db_name}{suffix}"));
+        if out_dir == db_dir && companions.iter().any(|c| *c == out_name.to_string_lossy()) {
+            return Err(refuse("is the database in use (or one of its files)"));
+        }
+    }
+    if is_sqlite_file(out) {
+        return Err(refuse("is a SQLite database"));
+    }
+    Ok(())
+}
+
+/// The folder a path is in, with links and `..` resolved, when it exists.
+fn canonical_dir(path: &Path) -> Option<PathBuf> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    dir.canonicalize().ok()
+}
+
+/// Whether a file starts with SQLite's header ("SQLite format 3" and a NUL).
+fn is_sqlite_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == b"SQLite format 3\0"
+}
+
 /// Writes `bytes` to `path` whole or not at all: a temporary file beside it, synced, renamed over it.
-fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub(super) fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let cannot = |e: std::io::Error| bad(format!("{}: cannot write the file: {e}", path.display()));
     let name = path.file_name().ok_or_else(|| bad(format!("--out {}: expected a file name", path.display())))?;
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));

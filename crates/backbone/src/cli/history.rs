@@ -28,13 +28,14 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let units = store.profile()?.map_or(backbone_core::vocab::Units::Kg, |p| p.profile.units);
     let dates = DateStyle::from_env();
     let customs: HashMap<String, String> = store.custom_exercises()?.into_iter().map(|c| (c.id, c.name)).collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::buffered();
     if recent.is_empty() {
         writeln!(out, "Nothing logged yet. `backbone log --help` shows how.")?;
     }
     for s in &recent {
         writeln!(out, "{}  {}", dates.format(s.date), summary(s, units, &customs))?;
     }
+    out.flush()?;
     Ok(())
 }
 

@@ -9,12 +9,15 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use backbone_core::archive::{Archive, CustomExercise};
 use backbone_core::catalog::Catalog;
 use backbone_core::log::SessionLog;
+use backbone_core::valid;
 use backbone_core::vocab::Units;
 use backbone_formats::import::{self, Format, ImportError, Mapper, Warning};
 use backbone_formats::{archive, sheet};
 use backbone_store::Imported;
+use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{Globals, context, print_json};
@@ -38,7 +41,13 @@ pub struct Args {
     /// The unit of weights the file leaves unlabelled (Strong's iOS export labels none).
     #[arg(long, value_parser = ["kg", "lb"])]
     pub units: Option<String>,
+    /// Restore a backbone export made for another athlete into this database all the same.
+    #[arg(long)]
+    pub force: bool,
 }
+
+/// The largest file `import` reads: a decade of daily training from any app is a few megabytes.
+const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The summary, as CONTRACT.md gives it for `--json`.
 #[derive(Debug, Serialize)]
@@ -59,15 +68,15 @@ struct WarningJson {
 /// What a file turned out to be, read but not yet written.
 enum Read {
     /// backbone's JSON export: restored as a whole.
-    Archive(backbone_core::archive::Archive),
+    Archive(Archive),
     /// Sessions for the log, with the custom exercises they need.
-    Log { what: String, sessions: Vec<SessionLog>, customs: Vec<backbone_core::archive::CustomExercise> },
+    Log { what: String, sessions: Vec<SessionLog>, customs: Vec<CustomExercise> },
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let path = &args.file;
-    let bytes = std::fs::read(path).map_err(|e| bad(format!("{}: cannot read the file: {e}", path.display())))?;
-    let mut store = context::open(globals)?;
+    let bytes = super::read_capped(path, MAX_IMPORT_BYTES)?;
+    let today = context::today(globals);
     let units = match args.units.as_deref() {
         Some(word) => Some(Units::parse(word).map_err(|e| bad(format!("--units: {e}")))?),
         // Not the profile's units: a file's unit is a fact about the file, which only it or the person
@@ -79,9 +88,13 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let progress = Progress::on_terminal();
     let read = {
         let _spinner = progress.spinner(bytes.len(), format!("Reading {}", path.display()));
-        read(&bytes, &args.format, units, path, &mut warnings, &mut unmapped)?
+        read(&bytes, &args.format, units, path, today, &mut warnings, &mut unmapped)?
     };
-    let today = context::today(globals);
+    let mut store = context::open_for_writing(globals)?;
+    if let Read::Archive(a) = &read {
+        same_athlete(&store, a, args.force)?;
+    }
+    context::backup(&store, "import")?;
     let (done, what) = match &read {
         Read::Archive(a) => {
             let mut bar = progress.bar(a.sessions.len() as u64, "Importing sessions");
@@ -123,13 +136,17 @@ fn read(
     format: &str,
     units: Option<Units>,
     path: &Path,
+    today: jiff::civil::Date,
     warnings: &mut Vec<Warning>,
     unmapped: &mut Vec<String>,
 ) -> anyhow::Result<Read> {
     let refused = |e: ImportError| bad(format!("{}: {e}; nothing was imported", path.display()));
+    let invalid = |e: String| bad(format!("{}: {e}; nothing was imported", path.display()));
     let own = format == "backbone" || format == "auto";
     if own && archive::looks_like_json(bytes) {
-        return Ok(Read::Archive(archive::parse(bytes).map_err(refused)?));
+        let archive = archive::parse(bytes).map_err(refused)?;
+        check_archive(&archive, today).map_err(invalid)?;
+        return Ok(Read::Archive(archive));
     }
     let mut mapper = Mapper::new(Catalog::builtin());
     if own && sheet::is_sheet(bytes) {
@@ -141,7 +158,7 @@ fn read(
                 set.exercise = id;
             }
         }
-        check_sets(&sessions).map_err(|e| bad(format!("{}: {e}; nothing was imported", path.display())))?;
+        check_sessions(&sessions, mapper.customs(), today).map_err(invalid)?;
         *unmapped = mapper.unmapped().to_vec();
         let what = "a backbone CSV export".to_string();
         return Ok(Read::Log { what, sessions, customs: mapper.customs().to_vec() });
@@ -164,7 +181,7 @@ fn read(
         }
         other => other.map_err(refused)?,
     };
-    let (sessions, more) = import::to_log(&parsed, &mut mapper, &backbone_store::check_set);
+    let (sessions, more) = import::to_log(&parsed, &mut mapper, today);
     warnings.extend(parsed.warnings.iter().cloned());
     warnings.extend(more);
     warnings.sort_by_key(|w| w.line);
@@ -173,15 +190,42 @@ fn read(
     Ok(Read::Log { what, sessions, customs: mapper.customs().to_vec() })
 }
 
-/// Every set of a backbone CSV must be one the log accepts: the file is backbone's own, so a set it
-/// cannot keep means the file was edited wrongly, and the whole file is refused.
-fn check_sets(sessions: &[SessionLog]) -> Result<(), String> {
+/// Every session of a backbone export must be one `log` accepts (`backbone_core::valid`): the file is
+/// backbone's own, so a session it cannot keep means the file was edited wrongly or comes from
+/// elsewhere, and the whole file is refused.
+fn check_sessions<'s>(
+    sessions: impl IntoIterator<Item = &'s SessionLog>,
+    customs: &[CustomExercise],
+    today: Date,
+) -> Result<(), String> {
+    for c in customs {
+        valid::check_name(&c.name).map_err(|e| format!("custom exercise {}: name {e}", valid::excerpt(&c.id)))?;
+    }
     for s in sessions {
-        for (i, set) in s.sets.iter().enumerate() {
-            backbone_store::check_set(set).map_err(|problem| format!("session {:?}, set {i}: {problem}", s.id))?;
-        }
+        valid::check_session(s, today).map_err(|e| format!("session {}: {e}", valid::excerpt(&s.id)))?;
     }
     Ok(())
+}
+
+/// A whole archive, as `check_sessions` checks a sheet.
+fn check_archive(archive: &Archive, today: Date) -> Result<(), String> {
+    check_sessions(archive.sessions.iter().map(|s| &s.session), &archive.custom_exercises, today)
+}
+
+/// A backbone export belongs to one athlete: restoring Sam's into Alex's database would make Sam's
+/// sessions Alex's. The names must match once the database has a profile, unless `--force` says so.
+fn same_athlete(store: &backbone_store::Store, archive: &Archive, force: bool) -> anyhow::Result<()> {
+    let Some(ours) = store.profile()? else {
+        return Ok(());
+    };
+    if force || archive.profiles.is_empty() || context::same_person(&ours.profile.name, &archive.athlete) {
+        return Ok(());
+    }
+    let (theirs, ours) = (valid::excerpt(&archive.athlete), valid::excerpt(&ours.profile.name));
+    Err(bad(format!(
+        "this export is {theirs}'s and this database is {ours}'s; nothing was imported. Restore it into its \
+         own database (--db), or pass --force to add {theirs}'s sessions to {ours}'s log"
+    )))
 }
 
 /// Whether a person is there to answer.
@@ -209,7 +253,7 @@ fn ask_units(path: &Path) -> anyhow::Result<Units> {
 }
 
 fn print(summary: &Summary, done: &Imported, what: &str, path: &Path) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::buffered();
     let (sessions, sets) = (count(summary.sessions, "session"), count(summary.sets, "set"));
     writeln!(out, "Imported {sessions} ({sets}) from {what}, {}.", path.display())?;
     if summary.duplicates > 0 {
@@ -236,6 +280,7 @@ fn print(summary: &Summary, done: &Imported, what: &str, path: &Path) -> anyhow:
             writeln!(out, "  line {}: {}", w.line, w.message)?;
         }
     }
+    out.flush()?;
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use backbone_core::catalog::Catalog;
 use backbone_core::log::{SessionLog, SetLog, find_exercise, parse_notation, parse_session};
-use backbone_core::profile::{Assessment, parse_date};
+use backbone_core::profile::Assessment;
 use backbone_store::Logged;
 use jiff::civil::Date;
 
@@ -42,12 +42,15 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let today = context::today(globals);
-    let mut store = context::open(globals)?;
+    let mut store = context::open_for_writing(globals)?;
     let session = match &args.file {
         Some(path) => parse_session(&read_input(path)?, &path.display().to_string(), today, Catalog::builtin())
             .map_err(|e| bad(e.to_string()))?,
         None => quick(&args, &store, today)?,
     };
+    // The one rule every way into the log applies (a session from a file was checked field by field;
+    // this catches what only the whole session shows).
+    backbone_core::valid::check_session(&session, today).map_err(|e| bad(format!("log: {e}")))?;
     let outcome = store.log_session(&session, today)?;
     report(&session, outcome, globals)
 }
@@ -64,9 +67,7 @@ fn quick(args: &Args, store: &backbone_store::Store, today: Date) -> anyhow::Res
     let units = profile.as_ref().map_or(backbone_core::vocab::Units::Kg, |p| p.units);
     let noted = parse_notation(dose, units).map_err(|e| bad(format!("log: {e}")))?;
     let date = match &args.date {
-        Some(text) => {
-            parse_date(text).ok_or_else(|| bad(format!("log: --date {text:?} is not a date; expected YYYY-MM-DD")))?
-        }
+        Some(text) => super::parse_day(text).map_err(|e| bad(format!("log: --date {e}")))?,
         None => today,
     };
     let exercise = planned_exercise(store, &name.join(" "), date)?;
@@ -147,9 +148,10 @@ fn report(session: &SessionLog, outcome: Logged, globals: &Globals) -> anyhow::R
             "sets": session.sets.len(),
         }));
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::buffered();
     if !inserted {
         writeln!(out, "Already logged (session {}): nothing changed.", session.id)?;
+        out.flush()?;
         return Ok(());
     }
     let catalog = Catalog::builtin();
@@ -173,5 +175,6 @@ fn report(session: &SessionLog, outcome: Logged, globals: &Globals) -> anyhow::R
              worsening pain: see a doctor or physical therapist. backbone gives training guidance, not medical advice."
         )?;
     }
+    out.flush()?;
     Ok(())
 }

@@ -33,7 +33,7 @@ pub fn run(_: Args, globals: &Globals) -> anyhow::Result<()> {
     if globals.json {
         return print_json(&next);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::buffered();
     // Terms are explained until a few sessions are logged (METHOD K10).
     let explain = store.counts()?.0 < 4;
     render::next(&next, &profile, DateStyle::from_env(), explain, &mut out)?;

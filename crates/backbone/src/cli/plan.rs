@@ -39,6 +39,6 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if globals.json {
         print_json(&plan)
     } else {
-        render::plan(&plan, &profile, DateStyle::from_env(), &mut std::io::stdout().lock())
+        crate::output::stdout(|out| render::plan(&plan, &profile, DateStyle::from_env(), &mut { out }))
     }
 }

@@ -54,7 +54,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if globals.json {
         return print_json(&report);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::buffered();
     render::dashboard(&report, &profile, &customs, dates, &mut out)?;
     if let Some((dir, n)) = written {
         writeln!(out, "Wrote {n} charts to {}.", dir.display())?;

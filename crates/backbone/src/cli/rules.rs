@@ -27,7 +27,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if globals.json {
         return print_json(&chosen);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::buffered();
     if args.ids.is_empty() {
         list(&chosen, &mut out)?;
     } else {

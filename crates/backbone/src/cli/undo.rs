@@ -8,15 +8,16 @@ use super::{Globals, context, print_json};
 pub struct Args {}
 
 pub fn run(_: Args, globals: &Globals) -> anyhow::Result<()> {
-    let mut store = context::open(globals)?;
+    let mut store = context::open_for_writing(globals)?;
     let removed = store.undo_last()?;
     if globals.json {
         return print_json(&serde_json::json!({"removed": removed}));
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::buffered();
     match removed {
         Some(s) => writeln!(out, "Removed the entry of {} ({} sets, id {}).", s.date, s.sets.len(), s.id)?,
         None => writeln!(out, "Nothing to undo: the log is empty.")?,
     }
+    out.flush()?;
     Ok(())
 }
