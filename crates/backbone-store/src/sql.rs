@@ -576,9 +576,12 @@ fn session_row(row: &Row<'_>, ids: &mut sets::Ids) -> Result<SessionLog, StoreEr
 // b-tree and no index, so that a damaged index or page costs only the rows it holds.
 
 const SALVAGE_BOUNDS: &str = "SELECT MIN(rowid), MAX(rowid) FROM sessions";
-const SALVAGE_SESSIONS: &str = concat!(session_columns!(), " AND rowid >= $2 AND rowid <= $3 ORDER BY rowid");
+// `+athlete_id` keeps SQLite from reaching for an index on the athlete: the rowid range is the way in.
+const SALVAGE_SESSIONS: &str = "SELECT id, date, has_checkin, soreness, sleep_hours, stress, energy, ache, \
+     measurements_json, set_count, sets_json, title, duration_s, notes FROM sessions \
+     WHERE +athlete_id = $1 AND rowid >= $2 AND rowid <= $3 ORDER BY rowid";
 const SALVAGE_LOGGED: &str =
-    "SELECT seq, logged_on FROM sessions WHERE athlete_id = $1 AND rowid >= $2 AND rowid <= $3 ORDER BY rowid";
+    "SELECT seq, logged_on FROM sessions WHERE +athlete_id = $1 AND rowid >= $2 AND rowid <= $3 ORDER BY rowid";
 
 /// The first and last rowid of the sessions table, when it can say.
 pub(crate) fn salvage_bounds(conn: &Connection) -> Result<Option<(i64, i64)>, StoreError> {
@@ -620,6 +623,21 @@ pub(crate) fn salvage_sessions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn salvage_walks_the_table_by_rowid_and_no_index() {
+        let conn = Connection::open_in_memory().expect("opens");
+        for (_, text) in MIGRATIONS {
+            conn.execute_batch(text).expect("migrates");
+        }
+        for sql in [SALVAGE_SESSIONS, SALVAGE_LOGGED] {
+            let plan: Vec<String> = conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .and_then(|mut s| s.query_map(params![1, 1, 2], |r| r.get::<_, String>(3))?.collect())
+                .expect("explains");
+            assert_eq!(plan, ["SEARCH sessions USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"], "{sql}");
+        }
+    }
 
     /// Every statement run with positional binding.
     const ALL: &[&str] = &[

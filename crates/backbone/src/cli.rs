@@ -140,9 +140,8 @@ fn parse_today(text: &str) -> Result<Date, String> {
 
 /// A date typed on the command line (`--today`, `log --date`): YYYY-MM-DD, from 1970 to 2100.
 pub fn parse_day(text: &str) -> Result<Date, String> {
-    let shown = backbone_core::valid::excerpt(text);
     let date = backbone_core::profile::parse_date(text)
-        .ok_or_else(|| format!("{shown} is not a date; expected YYYY-MM-DD, such as 2026-11-23"))?;
+        .ok_or_else(|| "not a date; expected YYYY-MM-DD, such as 2026-11-23".to_string())?;
     backbone_core::valid::check_date(date)?;
     Ok(date)
 }

@@ -69,7 +69,18 @@ pub fn usage(err: &clap::Error) -> std::process::ExitCode {
         }
         (ErrorKind::ValueValidation, Some(arg), Some(value)) => {
             // clap's own source is the parser's message, which says what is expected.
-            let why = std::error::Error::source(err).map_or_else(String::new, |s| format!(": {s}"));
+            let why = std::error::Error::source(err).map_or_else(String::new, |s| {
+                // The standard library's words for a number that is not one.
+                let s = s.to_string();
+                let s = match s.as_str() {
+                    "invalid digit found in string" | "cannot parse integer from empty string" => {
+                        "expected a whole number".to_string()
+                    }
+                    "invalid float literal" => "expected a number".to_string(),
+                    _ => s,
+                };
+                format!(": {s}")
+            });
             format!("{arg}: {} is not allowed{why}", crate::failure::quoted(&value))
         }
         _ => first_line(&err.render().to_string()),

@@ -223,7 +223,23 @@ mod tests {
         assert_eq!(pull.sets[2].distance_m, Some(20_000.0));
         let lines: Vec<(u64, &str)> = warnings.iter().map(|w| (w.line, w.message.as_str())).collect();
         assert!(lines.contains(&(3, "RPE 8.3 read as 8.5: the log keeps RPE in steps of 0.5")), "{lines:?}");
-        assert!(lines.contains(&(5, "set left out: empty")), "{lines:?}");
+        let empty = "set left out: has neither reps nor seconds (nor a distance); expected one of them";
+        assert!(lines.contains(&(5, empty)), "{lines:?}");
+    }
+
+    #[test]
+    fn workouts_outside_the_dates_of_the_log_and_names_with_escapes_are_kept_out_or_cleaned() {
+        let text = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\
+            2099-01-01 18:00:00,Later,1h,Barbell Row,1,40,5,0,0,,,\n\
+            2026-11-20 18:00:00,\"\x1b[1mPull\",1h,\"\x1b[31mOdd Row\",1,40,5,0,0,\"a\x07b\",,\n";
+        let parsed = parse(text.as_bytes(), Format::Auto, Some(backbone_core::vocab::Units::Kg)).expect("parses");
+        let mut mapper = Mapper::new(Catalog::builtin());
+        let (sessions, warnings) = to_log(&parsed, &mut mapper, jiff::civil::date(2026, 12, 5));
+        assert_eq!(sessions.len(), 1);
+        assert!(warnings.iter().any(|w| w.line == 2 && w.message.contains("after today")), "{warnings:?}");
+        assert_eq!(sessions[0].title.as_deref(), Some("Pull"));
+        assert_eq!(mapper.customs()[0].name, "Odd Row");
+        assert_eq!(sessions[0].sets[0].note.as_deref(), Some("a b"));
     }
 
     #[test]

@@ -124,7 +124,62 @@ fn a_file_that_is_not_a_database_is_an_error_not_a_panic() {
     let path = dir.path().join("backbone.db");
     std::fs::write(&path, "this is not SQLite, but it is long enough to have a header of a hundred bytes. ".repeat(4))
         .expect("write");
-    assert!(matches!(Store::open(&path), Err(StoreError::Sqlite { .. })));
+    let err = Store::open(&path).expect_err("not a database");
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
+    assert!(err.to_string().contains("backbone.db") && err.to_string().contains("not a SQLite file"), "{err}");
+}
+
+/// Another program's SQLite file is refused before anything in it changes (not even its journal mode).
+#[test]
+fn another_programs_database_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("photos.db");
+    let conn = rusqlite::Connection::open(&path).expect("opens");
+    conn.execute_batch(
+        "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos (name) VALUES ('a');",
+    )
+    .expect("creates");
+    drop(conn);
+    let before = std::fs::read(&path).expect("reads");
+    let err = Store::open(&path).expect_err("not backbone's");
+    assert!(err.to_string().contains("another program's"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("reads"), before);
+}
+
+/// A database that SQLite finds malformed or cannot write is named, with what to do.
+#[test]
+fn sqlite_errors_about_the_file_name_the_file() {
+    let failure = |code: i32| StoreError::Sqlite {
+        doing: "logging a session",
+        source: rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None),
+    };
+    let path = std::path::Path::new("/data/me.db");
+    let named = |code| failure(code).about_file(path);
+    assert!(matches!(named(rusqlite::ffi::SQLITE_CORRUPT), StoreError::Damaged { .. }));
+    assert!(matches!(named(rusqlite::ffi::SQLITE_READONLY), StoreError::ReadOnly { .. }));
+    assert!(matches!(named(rusqlite::ffi::SQLITE_FULL), StoreError::DiskFull { .. }));
+    assert!(matches!(named(rusqlite::ffi::SQLITE_IOERR_WRITE), StoreError::DiskFull { .. }));
+    assert!(matches!(named(rusqlite::ffi::SQLITE_BUSY), StoreError::Sqlite { .. }));
+    let text = named(rusqlite::ffi::SQLITE_CORRUPT).to_string();
+    assert!(text.contains("/data/me.db") && text.contains("backbone doctor"), "{text}");
+}
+
+/// A database with nothing of a person's in it may be removed by a failed command; one with a log may not.
+#[test]
+fn holds_nothing_tells_an_empty_database_from_one_with_a_log() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("backbone.db");
+    let mut store = Store::open(&path).expect("opens");
+    assert!(Store::holds_nothing(&path));
+    let session = backbone_core::log::SessionLog {
+        id: "a".into(),
+        date: jiff::civil::date(2026, 11, 23),
+        sets: vec![backbone_core::log::SetLog { reps: Some(5), ..backbone_core::log::SetLog::new("band-row") }],
+        ..Default::default()
+    };
+    store.log_session(&session, jiff::civil::date(2026, 11, 23)).expect("logs");
+    assert!(!Store::holds_nothing(&path));
+    assert!(!Store::holds_nothing(&dir.path().join("missing.db")));
 }
 
 /// Migrations are append-only: a database made by the first schema opens with its log intact, and takes

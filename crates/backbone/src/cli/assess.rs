@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(long, value_name = "KG", requires = "grip_left", value_parser = kg)]
     pub grip_right: Option<f64>,
     /// Dead-hang time when there is no dynamometer.
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = hang_seconds, allow_negative_numbers = true)]
     pub dead_hang: Option<f64>,
     #[arg(long, value_parser = PassFail::parse)]
     pub wall_angel: Option<PassFail>,
@@ -39,14 +39,15 @@ pub struct Args {
 }
 
 fn kg(s: &str) -> Result<f64, String> {
-    s.parse::<f64>().ok().filter(|v| (1.0..=150.0).contains(v)).ok_or_else(|| format!("{s:?} is not kg from 1 to 150"))
+    s.parse::<f64>().ok().filter(|v| (1.0..=150.0).contains(v)).ok_or_else(|| "not kg from 1 to 150".to_string())
+}
+
+fn hang_seconds(s: &str) -> Result<f64, String> {
+    s.parse::<f64>().ok().filter(|v| (0.0..=600.0).contains(v)).ok_or_else(|| "not seconds from 0 to 600".to_string())
 }
 
 fn degrees(s: &str) -> Result<f64, String> {
-    s.parse::<f64>()
-        .ok()
-        .filter(|v| (0.0..=90.0).contains(v))
-        .ok_or_else(|| format!("{s:?} is not degrees from 0 to 90"))
+    s.parse::<f64>().ok().filter(|v| (0.0..=90.0).contains(v)).ok_or_else(|| "not degrees from 0 to 90".to_string())
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {

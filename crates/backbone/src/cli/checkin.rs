@@ -31,7 +31,7 @@ pub struct Args {
 }
 
 fn parse_sleep(s: &str) -> Result<f64, String> {
-    s.parse::<f64>().ok().filter(|h| (0.0..=24.0).contains(h)).ok_or_else(|| format!("{s:?} is not hours from 0 to 24"))
+    s.parse::<f64>().ok().filter(|h| (0.0..=24.0).contains(h)).ok_or_else(|| "not hours from 0 to 24".to_string())
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {

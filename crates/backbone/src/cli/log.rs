@@ -67,7 +67,8 @@ fn quick(args: &Args, store: &backbone_store::Store, today: Date) -> anyhow::Res
     let units = profile.as_ref().map_or(backbone_core::vocab::Units::Kg, |p| p.units);
     let noted = parse_notation(dose, units).map_err(|e| bad(format!("log: {e}")))?;
     let date = match &args.date {
-        Some(text) => super::parse_day(text).map_err(|e| bad(format!("log: --date {e}")))?,
+        Some(text) => super::parse_day(text)
+            .map_err(|e| bad(format!("log: --date {}: {e}", backbone_core::valid::excerpt(text))))?,
         None => today,
     };
     let exercise = planned_exercise(store, &name.join(" "), date)?;

@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use super::{backbone, root};
 
 /// The real exports and the small files written for each dialect, copied beside the parsers' tests.
-fn fixture(name: &str) -> String {
+pub fn fixture(name: &str) -> String {
     root().join("crates/backbone-formats/tests/fixtures/import").join(name).to_string_lossy().into_owned()
 }
 

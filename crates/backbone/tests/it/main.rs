@@ -3,6 +3,7 @@
 mod coaching;
 mod durability;
 mod exercises;
+mod hardening;
 mod import_export;
 mod keeping_a_log;
 mod plan;
