@@ -200,6 +200,9 @@ fn a_first_schema_database_is_migrated_with_its_log() {
     .expect("a log of schema 1");
     drop(raw);
     let mut store = Store::open(&path).expect("migrates");
+    // The file as it was before the migration is kept beside it.
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups")).expect("a backup").collect();
+    assert_eq!(backups.len(), 1);
     let log = store.sessions().expect("reads");
     assert_eq!(log.len(), 1);
     assert_eq!((log[0].id.as_str(), log[0].sets[0].reps, log[0].title.as_deref()), ("old", Some(12), None));

@@ -33,7 +33,9 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         writeln!(out, "Nothing logged yet. `backbone log --help` shows how.")?;
     }
     for s in &recent {
-        writeln!(out, "{}  {}", dates.format(s.date), summary(s, units, &customs))?;
+        // A database written before imports were cleaned may hold escape sequences: shown inert.
+        let line = backbone_core::valid::clean_text(&summary(s, units, &customs), false);
+        writeln!(out, "{}  {line}", dates.format(s.date))?;
     }
     out.flush()?;
     Ok(())

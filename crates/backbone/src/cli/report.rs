@@ -41,7 +41,12 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let adapted = adapt_served(&profile, &sessions, &store.served()?, today)?;
     let window = Window::weeks_to(today, args.weeks);
     let mut report = analytics::report(&profile, &sessions, &adapted.plan, window);
-    let customs: HashMap<String, String> = store.custom_exercises()?.into_iter().map(|c| (c.id, c.name)).collect();
+    // Names as the screen shows them: nothing a terminal would act on, whenever they were stored.
+    let customs: HashMap<String, String> = store
+        .custom_exercises()?
+        .into_iter()
+        .map(|c| (c.id, backbone_core::valid::clean_text(&c.name, false)))
+        .collect();
     name_customs(&mut report, &customs);
     let dates = DateStyle::from_env();
     let written = match &args.charts {
