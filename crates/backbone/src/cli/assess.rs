@@ -66,7 +66,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if a.is_empty() {
         return Err(bad("assess: give at least one result, e.g. --wall-angel pass (see --help for how to test)"));
     }
-    let mut store = context::open_for_writing(globals)?;
+    let mut store = context::open(globals)?;
     let session = SessionLog::measured(format!("a-{today}-{}", super::log::unique_suffix()), today, a.clone());
     store.log_session(&session, today)?;
     if globals.json {

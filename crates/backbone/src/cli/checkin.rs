@@ -49,7 +49,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         }
         checkin = ask()?;
     }
-    let mut store = context::open_for_writing(globals)?;
+    let mut store = context::open(globals)?;
     let id = format!("c-{today}-{}", super::log::unique_suffix());
     let session = SessionLog::checkin_only(id, today, checkin);
     let outcome = store.log_session(&session, today)?;

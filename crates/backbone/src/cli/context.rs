@@ -30,19 +30,6 @@ pub fn db_path(globals: &Globals) -> anyhow::Result<std::path::PathBuf> {
     })
 }
 
-/// Opens the database for a command that writes, refusing a damaged one: each write into a file SQLite
-/// finds malformed could spread the damage, while `backbone doctor` can still save what is readable.
-pub fn open_for_writing(globals: &Globals) -> anyhow::Result<Store> {
-    let store = open(globals)?;
-    let check = store.quick_check()?;
-    if check != "ok" {
-        let path = db_path(globals)?;
-        let detail = format!("SQLite's check says: {}", check.lines().next().unwrap_or_default());
-        return Err(StoreError::Damaged { path, detail }.into());
-    }
-    Ok(store)
-}
-
 /// A store error about the file itself, named with the database's path (damaged, read-only, disk
 /// full, not a database), so that the person knows which file and what to do.
 pub fn about_database(err: anyhow::Error, db: &std::path::Path) -> anyhow::Error {

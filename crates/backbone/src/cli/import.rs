@@ -90,7 +90,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         let _spinner = progress.spinner(bytes.len(), format!("Reading {}", path.display()));
         read(&bytes, &args.format, units, path, today, &mut warnings, &mut unmapped)?
     };
-    let mut store = context::open_for_writing(globals)?;
+    let mut store = context::open(globals)?;
     if let Read::Archive(a) = &read {
         same_athlete(&store, a, args.force)?;
     }

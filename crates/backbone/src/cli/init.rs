@@ -38,7 +38,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         None => return Err(bad("init: give --profile FILE (standard input is not a terminal to ask questions on)")),
     };
     backbone_core::valid::check_start(profile.start, today).map_err(|e| bad(format!("profile: field `start`: {e}")))?;
-    let mut store = context::open_for_writing(globals)?;
+    let mut store = context::open(globals)?;
     let stored = store.profile()?;
     if let Some(stored) = &stored {
         same_person(&stored.profile.name, &profile.name, args.force)?;

@@ -42,7 +42,7 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let today = context::today(globals);
-    let mut store = context::open_for_writing(globals)?;
+    let mut store = context::open(globals)?;
     let session = match &args.file {
         Some(path) => parse_session(&read_input(path)?, &path.display().to_string(), today, Catalog::builtin())
             .map_err(|e| bad(e.to_string()))?,

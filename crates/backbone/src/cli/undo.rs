@@ -8,7 +8,7 @@ use super::{Globals, context, print_json};
 pub struct Args {}
 
 pub fn run(_: Args, globals: &Globals) -> anyhow::Result<()> {
-    let mut store = context::open_for_writing(globals)?;
+    let mut store = context::open(globals)?;
     let removed = store.undo_last()?;
     if globals.json {
         return print_json(&serde_json::json!({"removed": removed}));
