@@ -18,6 +18,8 @@ pub enum LogError {
     BadValue { file: String, field: String, value: String, expected: String },
     #[error("{file}: missing required field `{field}`; expected {expected}")]
     Missing { file: String, field: String, expected: String },
+    #[error("{file}: nothing to log; expected `sets`, a `checkin` or `measurements` beside the `date`")]
+    Nothing { file: String },
 }
 
 const TOP: &[&str] = &["id", "date", "checkin", "sets", "measurements"];
@@ -56,11 +58,7 @@ pub fn parse_session(text: &str, file: &str, today: Date, catalog: &Catalog) -> 
         Some(v) => c.measurements(v)?,
     };
     if sets.is_empty() && checkin.is_none() && measurements.is_empty() {
-        return Err(LogError::Missing {
-            file: file.into(),
-            field: "sets".into(),
-            expected: "something to log: `sets`, a `checkin` or `measurements` beside the date".into(),
-        });
+        return Err(LogError::Nothing { file: file.into() });
     }
     let id = match obj.get("id") {
         None | Some(Value::Null) => content_id(date, &checkin, &sets, &measurements),
@@ -321,6 +319,21 @@ mod tests {
             &["sets[0].exercise", "moon-row"],
         );
         check(r#"{"date": "2026-11-23", "sets": [{"exercise": "band-row"}]}"#, &["sets[0].reps", "seconds"]);
+        check(r#"{"date": "2026-11-23"}"#, &["nothing to log"]);
+        check(r#"{"date": "1900-01-01", "sets": [{"exercise": "band-row", "reps": 5}]}"#, &["date", "1970-01-01"]);
+        check(
+            r#"{"date": "2026-11-23", "sets": [{"exercise": "band-row", "reps": 5, "seconds": 30}]}"#,
+            &["sets[0].seconds", "not both"],
+        );
+        check(
+            r#"{"date": "2026-11-23", "sets": [{"exercise": "band-row", "reps": 0}]}"#,
+            &["sets[0].reps", "1 to 200"],
+        );
+        check(
+            r#"{"date": "2026-11-23", "sets": [{"exercise": "band-row", "reps": 5, "load_kg": -0.0}]}"#,
+            &["load_kg"],
+        );
+        assert!(parse("\u{feff}{\"date\": \"2026-11-23\", \"checkin\": {\"soreness\": 2}}").is_ok());
         check(
             r#"{"date": "2026-11-23", "sets": [{"exercise": "band-row", "reps": 5, "rpe": 7.3}]}"#,
             &["sets[0].rpe", "0.5"],

@@ -167,7 +167,7 @@ fn cases() -> Vec<Case> {
             session(r#"{"exercise": "band-row", "reps": 10, "load_kg": 1e3}"#),
         ),
         with_file(
-            case("a date alone", false, &["log", "--file", "{dir}/s.json"], "something to log"),
+            case("a date alone", false, &["log", "--file", "{dir}/s.json"], "nothing to log"),
             "s.json",
             r#"{"date": "2026-11-23"}"#,
         ),
