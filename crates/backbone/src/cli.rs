@@ -102,10 +102,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let db = context::db_path(&globals)?;
     let fresh = fresh::Fresh::before(&db);
     let result = command(cli.command, &globals).map_err(|e| context::about_database(e, &db));
-    if result.is_err() {
-        // A command that failed leaves nothing behind: no new empty database, no new folder.
-        fresh.clean_up();
-    }
+    // A command leaves no new database that holds nothing, nor its new folder: a failed command wrote
+    // nothing, and one that only read (`history` before any log) had nothing to keep.
+    fresh.clean_up();
     result
 }
 

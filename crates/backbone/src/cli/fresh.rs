@@ -1,5 +1,6 @@
-//! A command that fails leaves nothing behind: the database file and the folders it made for it are
-//! removed again when they hold nothing (CONTRACT: exit 2, nothing written).
+//! A command leaves nothing behind that holds nothing: the database file and the folders it made for
+//! it are removed again when no profile, session or custom exercise went in (a failed command: exit 2,
+//! nothing written; a command that only read).
 
 use std::path::{Path, PathBuf};
 

@@ -666,3 +666,17 @@ fn concurrent_logs_are_all_kept() {
         ),
     );
 }
+
+#[test]
+fn a_command_that_only_reads_creates_no_database() {
+    let home = Home::new();
+    let db = home.path("new/b.db");
+    for args in [&["history"][..], &["export", "--format", "json"], &["doctor"]] {
+        let mut all = vec!["--db", &db];
+        all.extend_from_slice(args);
+        home.run(&all);
+        assert!(!home.dir.path().join("new").exists(), "{args:?} made a database");
+    }
+    let ran = home.run(&["--db", &db, "history"]);
+    assert!(ran.code == 0 && ran.stdout.contains("Nothing logged yet"), "{}", ran.stderr);
+}
