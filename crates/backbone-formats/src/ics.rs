@@ -9,6 +9,7 @@
 
 use std::fmt::Write as _;
 
+use backbone_core::archive::CalendarEntry;
 use backbone_core::catalog::Catalog;
 use backbone_core::plan::{MainItem, Plan, Session};
 use backbone_core::vocab::{Goal, Units};
@@ -33,6 +34,41 @@ pub struct IcsOptions<'a> {
 pub struct EventKey {
     pub uid: String,
     pub hash: String,
+}
+
+/// The plan as a calendar that updates the one imported before: each event's SEQUENCE comes from what the
+/// last export recorded (`known`), rising by one where the content changed (RFC 5545 3.8.7.4). Returns
+/// the text and the entries to record once it is out.
+pub fn export(
+    plan: &Plan,
+    catalog: &Catalog,
+    stamp: jiff::Timestamp,
+    units: Units,
+    reminders: bool,
+    known: &[CalendarEntry],
+) -> (String, Vec<CalendarEntry>) {
+    let known: std::collections::HashMap<&str, &CalendarEntry> = known.iter().map(|e| (e.uid.as_str(), e)).collect();
+    let sequence = |uid: &str, hash: &str| next_sequence(known.get(uid).copied(), hash);
+    let opts = IcsOptions { stamp, units, reminders, sequence: &sequence };
+    let (text, keys) = plan_to_ics(plan, catalog, &opts);
+    let entries = keys
+        .into_iter()
+        .map(|k| CalendarEntry {
+            sequence: next_sequence(known.get(k.uid.as_str()).copied(), &k.hash),
+            uid: k.uid,
+            hash: k.hash,
+        })
+        .collect();
+    (text, entries)
+}
+
+/// RFC 5545 3.8.7.4: SEQUENCE starts at 0 and goes up by one each time the event's content changes.
+pub fn next_sequence(known: Option<&CalendarEntry>, hash: &str) -> u32 {
+    match known {
+        None => 0,
+        Some(e) if e.hash == hash => e.sequence,
+        Some(e) => e.sequence + 1,
+    }
 }
 
 /// The calendar text and the events it holds.

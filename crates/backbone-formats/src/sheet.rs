@@ -59,6 +59,37 @@ pub fn is_sheet(bytes: &[u8]) -> bool {
     bytes.starts_with(b"date,session,title,exercise,")
 }
 
+/// The log as a sheet: exercise names from the catalog or the person's custom exercises, and the plan's
+/// prescription beside each set when there is a plan.
+pub fn write_log(
+    sessions: &[SessionLog],
+    customs: &[backbone_core::archive::CustomExercise],
+    plan: Option<&backbone_core::plan::Plan>,
+    units: Units,
+    out: &mut dyn Write,
+) -> Result<(), csv::Error> {
+    let catalog = backbone_core::catalog::Catalog::builtin();
+    let customs: HashMap<&str, &str> = customs.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+    let name = |id: &str| match catalog.get(id) {
+        Some(e) => e.name.clone(),
+        None => customs.get(id).map_or_else(|| id.to_string(), |n| (*n).to_string()),
+    };
+    let planned = plan.map(prescriptions).unwrap_or_default();
+    let prescribed = |date: Date, exercise: &str| planned.get(&(date, exercise.to_string())).copied();
+    write(sessions, &name, &prescribed, units, out)
+}
+
+/// What the plan prescribed, by day and exercise.
+fn prescriptions(plan: &backbone_core::plan::Plan) -> HashMap<(Date, String), Prescribed> {
+    plan.sessions()
+        .flat_map(|(_, s)| s.main.iter().map(move |m| (s.date, m)))
+        .map(|(date, m)| {
+            let p = Prescribed { sets: m.sets, reps: m.reps, seconds: m.seconds, rpe: m.rpe, load_kg: m.load_kg };
+            ((date, m.exercise.to_string()), p)
+        })
+        .collect()
+}
+
 /// Writes one row per set of `sessions`, in their order. `name` gives an exercise's name for its id,
 /// `prescribed` what the plan asked for that exercise on that day (nothing when it was not planned).
 pub fn write(

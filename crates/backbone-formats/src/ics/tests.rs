@@ -57,3 +57,11 @@ fn reminders_recur_for_mobility_and_posture_micro_breaks() {
     let parsed: icalendar::Calendar = text.parse().expect("parses");
     assert_eq!(parsed.components.iter().filter_map(|c| c.as_event()).count(), 14);
 }
+
+#[test]
+fn sequence_starts_at_zero_and_rises_only_when_the_content_changes() {
+    let entry = CalendarEntry { uid: "u".into(), hash: "a".into(), sequence: 3 };
+    assert_eq!(next_sequence(None, "a"), 0);
+    assert_eq!(next_sequence(Some(&entry), "a"), 3);
+    assert_eq!(next_sequence(Some(&entry), "b"), 4);
+}

@@ -7,17 +7,14 @@
 //! it wrote (each event's content hash and SEQUENCE) so that the next export bumps SEQUENCE exactly for
 //! the events whose content changed, and a calendar that re-imports it updates them.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use backbone_core::adapt::adapt_served;
 use backbone_core::archive::CalendarEntry;
 use backbone_core::catalog::Catalog;
-use backbone_core::plan::Plan;
 use backbone_core::vocab::Units;
-use backbone_formats::ics::{IcsOptions, plan_to_ics};
-use backbone_formats::sheet::{self, Prescribed};
+use backbone_formats::{ics, sheet};
 use backbone_store::Store;
 use jiff::civil::Date;
 
@@ -96,30 +93,12 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
 /// The log as a sheet of sets, with the adapted plan's prescription beside each when there is a profile.
 fn csv(store: &Store, units: Units, today: Date, out: &mut Vec<u8>) -> anyhow::Result<()> {
     let sessions = store.sessions()?;
-    let customs: HashMap<String, String> = store.custom_exercises()?.into_iter().map(|c| (c.id, c.name)).collect();
-    let catalog = Catalog::builtin();
-    let name = |id: &str| match catalog.get(id) {
-        Some(e) => e.name.clone(),
-        None => customs.get(id).cloned().unwrap_or_else(|| id.to_string()),
+    let plan = match store.profile()? {
+        Some(p) => Some(adapt_served(&p.profile, &sessions, &store.served()?, today)?.plan),
+        None => None,
     };
-    let planned = match store.profile()? {
-        Some(p) => prescriptions(&adapt_served(&p.profile, &sessions, &store.served()?, today)?.plan),
-        None => HashMap::new(),
-    };
-    let prescribed = |date: Date, exercise: &str| planned.get(&(date, exercise.to_string())).copied();
-    sheet::write(&sessions, &name, &prescribed, units, out)?;
+    sheet::write_log(&sessions, &store.custom_exercises()?, plan.as_ref(), units, out)?;
     Ok(())
-}
-
-/// What the plan prescribed, by day and exercise.
-fn prescriptions(plan: &Plan) -> HashMap<(Date, String), Prescribed> {
-    plan.sessions()
-        .flat_map(|(_, s)| s.main.iter().map(move |m| (s.date, m)))
-        .map(|(date, m)| {
-            let p = Prescribed { sets: m.sets, reps: m.reps, seconds: m.seconds, rpe: m.rpe, load_kg: m.load_kg };
-            ((date, m.exercise.to_string()), p)
-        })
-        .collect()
 }
 
 /// The adapted plan as a calendar; returns the events to record as exported.
@@ -132,24 +111,10 @@ fn ics(
 ) -> anyhow::Result<Vec<CalendarEntry>> {
     let profile = context::stored(store)?;
     let plan = super::context::adapted(store, &profile, today)?.plan;
-    let known: HashMap<String, CalendarEntry> = store.calendar()?.into_iter().map(|e| (e.uid.clone(), e)).collect();
-    let sequence = |uid: &str, hash: &str| next_sequence(known.get(uid), hash);
-    let opts = IcsOptions { stamp: jiff::Timestamp::now(), units, reminders, sequence: &sequence };
-    let (text, keys) = plan_to_ics(&plan, Catalog::builtin(), &opts);
+    let (text, entries) =
+        ics::export(&plan, Catalog::builtin(), jiff::Timestamp::now(), units, reminders, &store.calendar()?);
     out.extend_from_slice(text.as_bytes());
-    Ok(keys
-        .into_iter()
-        .map(|k| CalendarEntry { sequence: next_sequence(known.get(&k.uid), &k.hash), uid: k.uid, hash: k.hash })
-        .collect())
-}
-
-/// RFC 5545 3.8.7.4: SEQUENCE starts at 0 and goes up by one each time the event's content changes.
-fn next_sequence(known: Option<&CalendarEntry>, hash: &str) -> u32 {
-    match known {
-        None => 0,
-        Some(e) if e.hash == hash => e.sequence,
-        Some(e) => e.sequence + 1,
-    }
+    Ok(entries)
 }
 
 /// An export must never replace a database: the one in use, its `-wal`/`-shm`/`-journal` companions
@@ -208,17 +173,4 @@ pub(super) fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         return Err(cannot(e));
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sequence_starts_at_zero_and_rises_only_when_the_content_changes() {
-        let entry = CalendarEntry { uid: "u".into(), hash: "a".into(), sequence: 3 };
-        assert_eq!(next_sequence(None, "a"), 0);
-        assert_eq!(next_sequence(Some(&entry), "a"), 3);
-        assert_eq!(next_sequence(Some(&entry), "b"), 4);
-    }
 }

@@ -9,13 +9,11 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use backbone_core::archive::{Archive, CustomExercise};
-use backbone_core::catalog::Catalog;
-use backbone_core::log::SessionLog;
+use backbone_core::archive::Archive;
 use backbone_core::valid;
 use backbone_core::vocab::Units;
-use backbone_formats::import::{self, Format, ImportError, Mapper, Warning};
-use backbone_formats::{archive, sheet};
+use backbone_formats::import::Warning;
+use backbone_formats::intake::{self, Intake, IntakeError};
 use backbone_store::Imported;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -65,14 +63,6 @@ struct WarningJson {
     message: String,
 }
 
-/// What a file turned out to be, read but not yet written.
-enum Read {
-    /// backbone's JSON export: restored as a whole.
-    Archive(Archive),
-    /// Sessions for the log, with the custom exercises they need.
-    Log { what: String, sessions: Vec<SessionLog>, customs: Vec<CustomExercise> },
-}
-
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let path = &args.file;
     let bytes = super::read_capped(path, MAX_IMPORT_BYTES)?;
@@ -83,22 +73,21 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         // can state.
         None => None,
     };
-    let mut warnings = Vec::new();
-    let mut unmapped = Vec::new();
     let progress = Progress::on_terminal();
     let read = {
         let _spinner = progress.spinner(bytes.len(), format!("Reading {}", path.display()));
-        read(&bytes, &args.format, units, path, today, &mut warnings, &mut unmapped)?
+        read(&bytes, &args.format, units, path, today)?
     };
     let mut store = context::open(globals)?;
-    if let Read::Archive(a) = &read {
+    if let Intake::Archive(a) = &read {
         same_athlete(&store, a, args.force)?;
     }
     context::backup(&store, "import")?;
-    let (done, what) = match &read {
-        Read::Archive(a) => {
+    let (done, what, mut warnings, unmapped) = match read {
+        Intake::Archive(a) => {
             let mut bar = progress.bar(a.sessions.len() as u64, "Importing sessions");
-            let done = store.restore(a, &mut |n| bar.set(n as u64))?;
+            let done = store.restore(&a, &mut |n| bar.set(n as u64))?;
+            let mut warnings = Vec::new();
             if done.profiles == 0 && !a.profiles.is_empty() {
                 warnings.push(Warning {
                     line: 1,
@@ -108,15 +97,16 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
                     ),
                 });
             }
-            unmapped = a.custom_exercises.iter().map(|c| c.name.clone()).collect();
-            (done, "a backbone export".to_string())
+            let unmapped = a.custom_exercises.iter().map(|c| c.name.clone()).collect();
+            (done, "a backbone export".to_string(), warnings, unmapped)
         }
-        Read::Log { what, sessions, customs } => {
+        Intake::Log { what, sessions, customs, unmapped, warnings } => {
             let mut bar = progress.bar(sessions.len() as u64, "Importing sessions");
-            let done = store.import(customs, sessions, today, &mut |n| bar.set(n as u64))?;
-            (done, what.clone())
+            let done = store.import(&customs, &sessions, today, &mut |n| bar.set(n as u64))?;
+            (done, what, warnings, unmapped)
         }
     };
+    warnings.sort_by_key(|w| w.line);
     let summary = Summary {
         sessions: done.sessions,
         sets: done.sets,
@@ -130,86 +120,20 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     print(&summary, &done, &what, path)
 }
 
-/// Reads the whole file as the format says (or its header tells), refusing it on the first problem.
-fn read(
-    bytes: &[u8],
-    format: &str,
-    units: Option<Units>,
-    path: &Path,
-    today: jiff::civil::Date,
-    warnings: &mut Vec<Warning>,
-    unmapped: &mut Vec<String>,
-) -> anyhow::Result<Read> {
-    let refused = |e: ImportError| bad(format!("{}: {e}; nothing was imported", path.display()));
-    let invalid = |e: String| bad(format!("{}: {e}; nothing was imported", path.display()));
-    let own = format == "backbone" || format == "auto";
-    if own && archive::looks_like_json(bytes) {
-        let archive = archive::parse(bytes).map_err(refused)?;
-        check_archive(&archive, today).map_err(invalid)?;
-        return Ok(Read::Archive(archive));
-    }
-    let mut mapper = Mapper::new(Catalog::builtin());
-    if own && sheet::is_sheet(bytes) {
-        let sheet = sheet::read(bytes).map_err(refused)?;
-        let mut sessions = sheet.sessions;
-        for set in sessions.iter_mut().flat_map(|s| s.sets.iter_mut()) {
-            let name = sheet.names.iter().find(|(id, _)| *id == *set.exercise).map_or("", |(_, n)| n.as_str());
-            if let Some(id) = mapper.own(&set.exercise, name) {
-                set.exercise = id;
-            }
-        }
-        check_sessions(&sessions, mapper.customs(), today).map_err(invalid)?;
-        *unmapped = mapper.unmapped().to_vec();
-        let what = "a backbone CSV export".to_string();
-        return Ok(Read::Log { what, sessions, customs: mapper.customs().to_vec() });
-    }
-    if format == "backbone" {
-        return Err(bad(format!(
-            "{}: not a backbone export: expected JSON starting with `{{` or CSV starting with \
-             `date,session,title,exercise,`; nothing was imported",
-            path.display()
-        )));
-    }
-    let format = Format::parse(format).unwrap_or(Format::Auto);
-    let parsed = match import::parse(bytes, format, units) {
-        Err(ImportError::UnitsNeeded { .. }) if units.is_none() && can_ask() => {
+/// Reads the whole file as the format says (or its header tells), refusing it on the first problem;
+/// on a terminal, asks for the unit of weights a file leaves unlabelled.
+fn read(bytes: &[u8], format: &str, units: Option<Units>, path: &Path, today: Date) -> anyhow::Result<Intake> {
+    let refused = |e: IntakeError| bad(format!("{}: {e}; nothing was imported", path.display()));
+    match intake::read(bytes, format, units, today) {
+        Err(e) if e.needs_units() && units.is_none() && can_ask() => {
             let units = ask_units(path)?;
-            import::parse(bytes, format, Some(units)).map_err(refused)?
+            intake::read(bytes, format, Some(units), today).map_err(refused)
         }
-        Err(e @ ImportError::UnitsNeeded { .. }) => {
-            return Err(bad(format!("{}: {e} with --units kg or --units lb; nothing was imported", path.display())));
+        Err(e) if e.needs_units() => {
+            Err(bad(format!("{}: {e} with --units kg or --units lb; nothing was imported", path.display())))
         }
-        other => other.map_err(refused)?,
-    };
-    let (sessions, more) = import::to_log(&parsed, &mut mapper, today);
-    warnings.extend(parsed.warnings.iter().cloned());
-    warnings.extend(more);
-    warnings.sort_by_key(|w| w.line);
-    *unmapped = mapper.unmapped().to_vec();
-    let what = format!("a {} export ({})", parsed.format.title(), parsed.dialect);
-    Ok(Read::Log { what, sessions, customs: mapper.customs().to_vec() })
-}
-
-/// Every session of a backbone export must be one `log` accepts (`backbone_core::valid`): the file is
-/// backbone's own, so a session it cannot keep means the file was edited wrongly or comes from
-/// elsewhere, and the whole file is refused.
-fn check_sessions<'s>(
-    sessions: impl IntoIterator<Item = &'s SessionLog>,
-    customs: &[CustomExercise],
-    today: Date,
-) -> Result<(), String> {
-    for c in customs {
-        valid::check_name(&c.name).map_err(|e| format!("custom exercise {}: name {e}", valid::excerpt(&c.id)))?;
+        other => other.map_err(refused),
     }
-    for s in sessions {
-        valid::check_session(s, today).map_err(|e| format!("session {}: {e}", valid::excerpt(&s.id)))?;
-    }
-    Ok(())
-}
-
-/// A whole archive, as `check_sessions` checks a sheet.
-fn check_archive(archive: &Archive, today: Date) -> Result<(), String> {
-    check_sessions(archive.sessions.iter().map(|s| &s.session), &archive.custom_exercises, today)
 }
 
 /// A backbone export belongs to one athlete: restoring Sam's into Alex's database would make Sam's
