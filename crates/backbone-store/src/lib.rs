@@ -410,6 +410,62 @@ impl Store {
         sql::quick_check(&self.conn)
     }
 
+    /// Adds one set to a session (made when missing, dated `date`), in one transaction, once per `key`:
+    /// a set checked off in the web app carries a key its page made up, so a retry, a double tap or a
+    /// replay after the phone was offline is `Logged::Duplicate` and changes nothing.
+    pub fn add_set(
+        &mut self,
+        key: &str,
+        session_id: &str,
+        date: Date,
+        set: &backbone_core::log::SetLog,
+        logged_on: Date,
+    ) -> Result<Logged, StoreError> {
+        const DOING: &str = "adding a set";
+        let tx = write(&mut self.conn, DOING)?;
+        if !sql::insert_key(&tx, self.athlete, key, session_id)? {
+            return Ok(Logged::Duplicate);
+        }
+        match sql::session_by_id(&tx, self.athlete, session_id)? {
+            Some(mut session) => {
+                session.sets.push(set.clone());
+                sql::update_sets(&tx, self.athlete, &session)?;
+            }
+            None => {
+                let session =
+                    SessionLog { id: session_id.to_string(), date, sets: vec![set.clone()], ..SessionLog::default() };
+                sql::insert_session(&tx, self.athlete, &session, logged_on)?;
+            }
+        }
+        tx.commit().doing(DOING)?;
+        Ok(Logged::Inserted)
+    }
+
+    /// One session by id.
+    pub fn session(&self, id: &str) -> Result<Option<SessionLog>, StoreError> {
+        sql::session_by_id(&self.conn, self.athlete, id)
+    }
+
+    /// Replaces a logged session by its id with `session` (an edit), or removes it when `session` is
+    /// `None`, in one transaction. False when there was no such session.
+    pub fn edit_session(
+        &mut self,
+        id: &str,
+        session: Option<&SessionLog>,
+        logged_on: Date,
+    ) -> Result<bool, StoreError> {
+        const DOING: &str = "editing a session";
+        let tx = write(&mut self.conn, DOING)?;
+        if !sql::delete_session(&tx, self.athlete, id)? {
+            return Ok(false);
+        }
+        if let Some(session) = session {
+            sql::insert_session(&tx, self.athlete, session, logged_on)?;
+        }
+        tx.commit().doing(DOING)?;
+        Ok(true)
+    }
+
     /// SQLite's `PRAGMA integrity_check`: "ok" for a sound file, else one line per problem.
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         sql::integrity_check(&self.conn)

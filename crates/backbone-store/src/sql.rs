@@ -25,6 +25,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/sqlite/0001_init.sql")),
     (2, include_str!("../migrations/sqlite/0002_imports.sql")),
     (3, include_str!("../migrations/sqlite/0003_served.sql")),
+    (4, include_str!("../migrations/sqlite/0004_applied_keys.sql")),
 ];
 
 /// Sets up a fresh connection. WAL lets readers go on while one process writes; `synchronous=FULL`
@@ -259,8 +260,37 @@ pub(crate) fn nth_last_logged(conn: &Connection, athlete: i64, offset: i64) -> R
 }
 
 /// Deletes a session, its sets with it.
-pub(crate) fn delete_session(conn: &Connection, athlete: i64, id: &str) -> Result<(), StoreError> {
-    conn.execute(DELETE_SESSION, params![athlete, id]).doing("removing a session")?;
+pub(crate) fn delete_session(conn: &Connection, athlete: i64, id: &str) -> Result<bool, StoreError> {
+    let n = conn.execute(DELETE_SESSION, params![athlete, id]).doing("removing a session")?;
+    Ok(n > 0)
+}
+
+const INSERT_KEY: &str = "INSERT INTO applied_keys (athlete_id, key, session_id) VALUES ($1, $2, $3) ON CONFLICT (athlete_id, key) DO NOTHING";
+const UPDATE_SETS: &str = "UPDATE sessions SET set_count = $3, sets_json = $4 WHERE athlete_id = $1 AND id = $2";
+
+/// Records a client's key for a write; false when it was recorded before (the write is a repeat).
+pub(crate) fn insert_key(conn: &Connection, athlete: i64, key: &str, session: &str) -> Result<bool, StoreError> {
+    let n = conn.execute(INSERT_KEY, params![athlete, key, session]).doing("recording a write's key")?;
+    Ok(n == 1)
+}
+
+/// One session by id.
+pub(crate) fn session_by_id(conn: &Connection, athlete: i64, id: &str) -> Result<Option<SessionLog>, StoreError> {
+    const DOING: &str = "reading a session";
+    let mut stmt = conn.prepare_cached(SESSION_BY_ID).doing(DOING)?;
+    let mut rows = stmt.query(params![athlete, id]).doing(DOING)?;
+    let mut ids = sets::Ids::new();
+    match rows.next().doing(DOING)? {
+        Some(row) => Ok(Some(session_row(row, &mut ids)?)),
+        None => Ok(None),
+    }
+}
+
+/// Replaces a session's sets (checked as on insert).
+pub(crate) fn update_sets(conn: &Connection, athlete: i64, s: &SessionLog) -> Result<(), StoreError> {
+    let sets = sets::encode(&s.sets).map_err(|problem| StoreError::Refused { session: s.id.clone(), problem })?;
+    let count = i64::try_from(s.sets.len()).unwrap_or(i64::MAX);
+    conn.execute(UPDATE_SETS, params![athlete, s.id, count, sets]).doing("adding a set")?;
     Ok(())
 }
 
@@ -497,6 +527,7 @@ macro_rules! session_columns {
 const SESSIONS_ALL: &str = concat!(session_columns!(), " ORDER BY date, seq");
 const SESSIONS_BETWEEN: &str = concat!(session_columns!(), " AND date >= $2 AND date <= $3 ORDER BY date, seq");
 const SESSIONS_FROM_SEQ: &str = concat!(session_columns!(), " AND seq >= $2 ORDER BY seq DESC");
+const SESSION_BY_ID: &str = concat!(session_columns!(), " AND id = $2");
 
 /// How many sessions a span holds, as the capacity of the vector they are read into: five years of
 /// sessions take some 280 KB, and growing that by doubling copies it and touches about twice as much

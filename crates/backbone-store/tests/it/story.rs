@@ -1,6 +1,6 @@
 //! The story of one database file: every public function of `Store`, in the order a person meets them.
 
-use backbone_core::log::{Checkin, SessionLog};
+use backbone_core::log::{Checkin, SessionLog, SetLog};
 use backbone_core::profile::{Assessment, LeftRight};
 use backbone_core::vocab::PassFail;
 use backbone_store::{Logged, Store, StoreError, StoredProfile};
@@ -232,4 +232,22 @@ fn two_handles_on_one_file_see_each_others_writes() {
     assert_eq!(b.log_session(&session("from-b", "2026-11-24"), date("2026-11-24")).expect("log"), Logged::Inserted);
     assert_eq!(b.log_session(&session("from-a", "2026-11-23"), date("2026-11-24")).expect("log"), Logged::Duplicate);
     assert_eq!(ids(&a.recent(5).expect("recent")), ["from-b", "from-a"]);
+}
+
+/// A set checked off in the web app is written once per key, into the day's session.
+#[test]
+fn a_set_added_twice_with_one_key_is_one_set() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("b.db")).expect("opens");
+    let day = date("2026-11-23");
+    let set = SetLog { reps: Some(10), load_kg: Some(20.0), ..SetLog::new("band-row") };
+    assert_eq!(store.add_set("k1", "web-2026-11-23", day, &set, day).expect("adds"), Logged::Inserted);
+    assert_eq!(store.add_set("k1", "web-2026-11-23", day, &set, day).expect("adds"), Logged::Duplicate);
+    assert_eq!(store.add_set("k2", "web-2026-11-23", day, &set, day).expect("adds"), Logged::Inserted);
+    let sessions = store.sessions().expect("reads");
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0].sets.len(), 2);
+    assert!(store.edit_session("web-2026-11-23", None, day).expect("removes"));
+    assert!(!store.edit_session("web-2026-11-23", None, day).expect("nothing"));
+    assert!(store.sessions().expect("reads").is_empty());
 }
