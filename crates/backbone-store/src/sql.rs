@@ -266,7 +266,7 @@ pub(crate) fn delete_session(conn: &Connection, athlete: i64, id: &str) -> Resul
 }
 
 const INSERT_KEY: &str = "INSERT INTO applied_keys (athlete_id, key, session_id) VALUES ($1, $2, $3) ON CONFLICT (athlete_id, key) DO NOTHING";
-const UPDATE_SETS: &str = "UPDATE sessions SET set_count = $3, sets_json = $4 WHERE athlete_id = $1 AND id = $2";
+const UPDATE_SETS: &str = "UPDATE sessions SET set_count = $1, sets_json = $2 WHERE athlete_id = $3 AND id = $4";
 
 /// Records a client's key for a write; false when it was recorded before (the write is a repeat).
 pub(crate) fn insert_key(conn: &Connection, athlete: i64, key: &str, session: &str) -> Result<bool, StoreError> {
@@ -290,7 +290,7 @@ pub(crate) fn session_by_id(conn: &Connection, athlete: i64, id: &str) -> Result
 pub(crate) fn update_sets(conn: &Connection, athlete: i64, s: &SessionLog) -> Result<(), StoreError> {
     let sets = sets::encode(&s.sets).map_err(|problem| StoreError::Refused { session: s.id.clone(), problem })?;
     let count = i64::try_from(s.sets.len()).unwrap_or(i64::MAX);
-    conn.execute(UPDATE_SETS, params![athlete, s.id, count, sets]).doing("adding a set")?;
+    conn.execute(UPDATE_SETS, params![count, sets, athlete, s.id]).doing("adding a set")?;
     Ok(())
 }
 
@@ -672,6 +672,9 @@ mod tests {
 
     /// Every statement run with positional binding.
     const ALL: &[&str] = &[
+        INSERT_KEY,
+        UPDATE_SETS,
+        SESSION_BY_ID,
         RECORD_MIGRATION,
         ATHLETE_EXISTS,
         INSERT_ATHLETE,
