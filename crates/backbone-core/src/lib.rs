@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod history;
 pub mod load;
 pub mod log;
+pub mod method_doc;
 pub mod norms;
 pub mod plan;
 pub mod planner;

@@ -5,6 +5,7 @@
 //! `sheet`: backbone's CSV export, one row per set, prescribed and performed side by side; read back too.
 //! `import`: Strong, Hevy and FitNotes CSV exports read into workouts and sets (for the CLI's `import`).
 //! `intake`: a file someone wants in their log, told apart and read whole (`import`, the web upload).
+//! `locale`: dates on screen in the person's locale (the CLI's `LC_*`, the web's `Accept-Language`).
 //! `ics`: the plan as an RFC 5545 calendar with stable UIDs.
 //! `svg`: one chart per KPI of the progress report (METHOD K9), with block starts and deload weeks.
 
@@ -12,5 +13,6 @@ pub mod archive;
 pub mod ics;
 pub mod import;
 pub mod intake;
+pub mod locale;
 pub mod sheet;
 pub mod svg;

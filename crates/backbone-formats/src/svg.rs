@@ -11,6 +11,72 @@ use std::io;
 
 use jiff::civil::Date;
 
+/// One KPI of a report as a chart, in the person's units and date style: pounds for lb users, shares as
+/// percentages, weekly KPIs dated the Monday of their week, deload weeks and block starts from `calendar`.
+pub fn kpi_chart(
+    k: &backbone_core::analytics::Kpi,
+    report: &backbone_core::analytics::Report,
+    calendar: &backbone_core::analytics::Calendar,
+    units: backbone_core::vocab::Units,
+    dates: crate::locale::DateStyle,
+) -> String {
+    let label = move |d| dates.short(d);
+    let (unit, value_unit, points) = display(k, units);
+    let chart = Chart {
+        title: &k.name,
+        unit,
+        value_unit,
+        x_label: if weekly(&k.id) { "week of (Monday)" } else { "date" },
+        from: report.from,
+        to: report.to,
+        points: &points,
+        zero_based: !matches!(k.unit, "kg" | "m/s" | "s" | "deg" | "h"),
+        range: match k.unit {
+            "0-10" => Some((0.0, 10.0)),
+            "fraction" if k.id == "adherence" => Some((0.0, 100.0)),
+            "pass" => Some((0.0, 1.0)),
+            _ => None,
+        },
+        deloads: &calendar.deloads,
+        block_starts: &calendar.block_starts,
+        date_label: &label,
+    };
+    render(&chart)
+}
+
+/// Weekly KPIs are dated the Monday of their week.
+fn weekly(id: &str) -> bool {
+    id.starts_with("weekly_sets:")
+        || matches!(id, "pull_push" | "horizontal_vertical" | "adherence" | "load" | "monotony" | "strain" | "prs")
+}
+
+/// The series as a person reads it: pounds for lb users, shares as percentages; with the axis's unit
+/// and what follows a value.
+fn display(
+    k: &backbone_core::analytics::Kpi,
+    units: backbone_core::vocab::Units,
+) -> (&'static str, &'static str, Vec<(Date, f64)>) {
+    use backbone_core::load::kg_to_lb;
+    use backbone_core::vocab::Units;
+    let (unit, after, scale): (&'static str, &'static str, fn(f64) -> f64) = match (k.unit, units) {
+        ("kg", Units::Lb) => ("lb", " lb", |v| (kg_to_lb(v) * 10.0).round() / 10.0),
+        ("fraction", _) => ("%", "%", |v| (v * 1000.0).round() / 10.0),
+        ("0-10", _) => ("score 0-10", "/10", |v| v),
+        ("ratio", _) => ("ratio", "", |v| v),
+        ("pass", _) => ("1 = pass", "", |v| v),
+        ("deg", _) => ("degrees", "°", |v| v),
+        ("kg", _) => ("kg", " kg", |v| v),
+        ("sets", _) => ("sets", " sets", |v| v),
+        ("AU", _) => ("AU", " AU", |v| v),
+        ("m/s", _) => ("m/s", " m/s", |v| v),
+        ("h", _) => ("h", " h", |v| v),
+        ("s", _) => ("s", " s", |v| v),
+        ("records", _) => ("records", "", |v| v),
+        (other, _) => (other, "", |v| v),
+    };
+    (unit, after, k.series.iter().map(|p| (p.date, scale(p.value))).collect())
+}
+
 /// The view box: 600 x 400 units.
 const WIDTH: f64 = 600.0;
 const HEIGHT: f64 = 400.0;

@@ -370,6 +370,12 @@ impl Store {
         sql::counts(&self.conn, self.athlete)
     }
 
+    /// Numbers that change with every write of the log, the profile or the served days (a cache key: a
+    /// web server's cached plan is stale once they differ, whoever wrote). Counts and sums, not a hash.
+    pub fn fingerprint(&self) -> Result<[i64; 5], StoreError> {
+        sql::fingerprint(&self.conn, self.athlete)
+    }
+
     /// Removes the session logged last (not the one dated last) with its sets, and returns it.
     pub fn undo_last(&mut self) -> Result<Option<SessionLog>, StoreError> {
         const DOING: &str = "undoing the last log";

@@ -3,8 +3,6 @@
 mod cli;
 mod failure;
 mod interview;
-mod locale;
-mod method_doc;
 mod output;
 mod progress;
 mod render;

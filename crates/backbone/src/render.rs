@@ -14,7 +14,7 @@ use backbone_core::plan::{MainItem, Plan, Session};
 use backbone_core::profile::Profile;
 use backbone_core::vocab::Units;
 
-use crate::locale::DateStyle;
+use backbone_formats::locale::DateStyle;
 
 /// The week-by-week plan: names, sets x reps, RPE, load, rest and the top cue of every exercise.
 pub fn plan(plan: &Plan, profile: &Profile, dates: DateStyle, out: &mut impl Write) -> anyhow::Result<()> {

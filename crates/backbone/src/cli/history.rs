@@ -7,8 +7,8 @@ use backbone_core::catalog::Catalog;
 use backbone_core::log::{SessionLog, SetKind, SetLog};
 
 use super::{Globals, context, print_json};
-use crate::locale::DateStyle;
 use crate::render::weight;
+use backbone_formats::locale::DateStyle;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Sets are listed as reps (or seconds with s, distances in km); w marks a warm-up set, d a \

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use super::{Globals, context, print_json};
 use crate::failure::bad;
-use crate::locale::DateStyle;
 use crate::render;
+use backbone_formats::locale::DateStyle;
 
 /// What is shown is kept: the day's log is judged against it, and replaying the log later never changes
 /// what a past day was (METHOD P1, K10).

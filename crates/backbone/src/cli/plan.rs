@@ -6,8 +6,8 @@ use backbone_core::planner::{self, MAX_WEEKS};
 use backbone_core::profile::Profile;
 
 use super::{Globals, print_json, read_input};
-use crate::locale::DateStyle;
 use crate::render;
+use backbone_formats::locale::DateStyle;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "The plan is pure: the same profile gives the same plan, byte for byte.\n\

@@ -6,16 +6,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use backbone_core::adapt::adapt_served;
-use backbone_core::analytics::{self, Calendar, Kpi, Report, Window};
-use backbone_core::load::kg_to_lb;
+use backbone_core::analytics::{self, Calendar, Report, Window};
 use backbone_core::profile::Profile;
-use backbone_core::vocab::Units;
-use backbone_formats::svg::{self, Chart};
+use backbone_formats::svg;
 
 use super::{Globals, context, print_json};
 use crate::failure::bad;
-use crate::locale::DateStyle;
 use crate::render;
+use backbone_formats::locale::DateStyle;
 
 /// The most weeks a report covers: ten years.
 const MAX_WEEKS: i64 = 520;
@@ -76,12 +74,6 @@ pub fn file_name(id: &str) -> String {
     format!("{}.svg", safe.trim_start_matches('.'))
 }
 
-/// Weekly KPIs are dated the Monday of their week.
-fn weekly(id: &str) -> bool {
-    id.starts_with("weekly_sets:")
-        || matches!(id, "pull_push" | "horizontal_vertical" | "adherence" | "load" | "monotony" | "strain" | "prs")
-}
-
 /// Renders every chart first, then writes them, so a bad KPI cannot leave half a folder behind.
 fn write_charts(
     report: &Report,
@@ -90,33 +82,10 @@ fn write_charts(
     dates: DateStyle,
     dir: &Path,
 ) -> anyhow::Result<usize> {
-    let label = move |d| dates.short(d);
     let charts: Vec<(String, String)> = report
         .kpis
         .iter()
-        .map(|k| {
-            let (unit, value_unit, points) = display(k, profile.units);
-            let chart = Chart {
-                title: &k.name,
-                unit,
-                value_unit,
-                x_label: if weekly(&k.id) { "week of (Monday)" } else { "date" },
-                from: report.from,
-                to: report.to,
-                points: &points,
-                zero_based: !matches!(k.unit, "kg" | "m/s" | "s" | "deg" | "h"),
-                range: match k.unit {
-                    "0-10" => Some((0.0, 10.0)),
-                    "fraction" if k.id == "adherence" => Some((0.0, 100.0)),
-                    "pass" => Some((0.0, 1.0)),
-                    _ => None,
-                },
-                deloads: &calendar.deloads,
-                block_starts: &calendar.block_starts,
-                date_label: &label,
-            };
-            (file_name(&k.id), svg::render(&chart))
-        })
+        .map(|k| (file_name(&k.id), svg::kpi_chart(k, report, calendar, profile.units, dates)))
         .collect();
     std::fs::create_dir_all(dir)
         .map_err(|e| bad(format!("{}: cannot create the charts folder: {e}", dir.display())))?;
@@ -125,28 +94,6 @@ fn write_charts(
         std::fs::write(&path, text).map_err(|e| anyhow::anyhow!("{}: cannot write the chart: {e}", path.display()))?;
     }
     Ok(charts.len())
-}
-
-/// The series as a person reads it: pounds for lb users, shares as percentages; with the axis's unit
-/// and what follows a value.
-fn display(k: &Kpi, units: Units) -> (&'static str, &'static str, Vec<(jiff::civil::Date, f64)>) {
-    let (unit, after, scale): (&'static str, &'static str, fn(f64) -> f64) = match (k.unit, units) {
-        ("kg", Units::Lb) => ("lb", " lb", |v| (kg_to_lb(v) * 10.0).round() / 10.0),
-        ("fraction", _) => ("%", "%", |v| (v * 1000.0).round() / 10.0),
-        ("0-10", _) => ("score 0-10", "/10", |v| v),
-        ("ratio", _) => ("ratio", "", |v| v),
-        ("pass", _) => ("1 = pass", "", |v| v),
-        ("deg", _) => ("degrees", "°", |v| v),
-        ("kg", _) => ("kg", " kg", |v| v),
-        ("sets", _) => ("sets", " sets", |v| v),
-        ("AU", _) => ("AU", " AU", |v| v),
-        ("m/s", _) => ("m/s", " m/s", |v| v),
-        ("h", _) => ("h", " h", |v| v),
-        ("s", _) => ("s", " s", |v| v),
-        ("records", _) => ("records", "", |v| v),
-        (other, _) => (other, "", |v| v),
-    };
-    (unit, after, k.series.iter().map(|p| (p.date, scale(p.value))).collect())
 }
 
 /// A KPI of a custom exercise is named after it as the person's app named it ("Bench Press (Barbell)

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::{Globals, print_json};
 use crate::failure::bad;
-use crate::method_doc::{self, Entry};
+use backbone_core::method_doc::{self, Entry};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  backbone rules              every rule, by section\n  \

@@ -13,7 +13,7 @@ use backbone_core::profile::Profile;
 use backbone_core::vocab::Units;
 
 use super::weight;
-use crate::locale::DateStyle;
+use backbone_formats::locale::DateStyle;
 
 /// Width of the KPI name column.
 const NAME: usize = 28;

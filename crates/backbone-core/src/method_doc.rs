@@ -1,4 +1,4 @@
-//! The method in our own words (`docs/METHOD.md`), built into the binary so that every rule id backbone
+//! The method in our own words (`docs/METHOD.md`), built in so that every rule id backbone
 //! prints (`[P5]`) can be looked up with `backbone rules P5`, on any machine.
 //!
 //! The document is read once: a `## ` heading opens a section, and each `### ID Title` (or `### Term:

@@ -1,0 +1,506 @@
+//! The JSON API under `/api/v1`: everything the pages do, for scripts and other apps. The shapes are the
+//! CLI's `--json` shapes (CONTRACT.md), so the two give the same answers for the same database; errors
+//! are `application/problem+json`. The OpenAPI 3.1 document is generated from these handlers
+//! (`/api/openapi.json`).
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use backbone_core::catalog::Catalog;
+use backbone_core::log::{SessionLog, parse_session};
+use backbone_core::profile::Profile;
+use backbone_store::Logged;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+use crate::problem::{Problem, Result};
+use crate::state::{self, AppState};
+
+/// The OpenAPI document of the API.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "backbone", description = "A training coach for the upper back: plan, log, adapt, report."),
+    paths(
+        health,
+        get_profile,
+        put_profile,
+        plan,
+        next,
+        list_sessions,
+        post_session,
+        get_session,
+        put_session,
+        delete_session,
+        post_set,
+        post_checkin,
+        post_assessment,
+        report,
+        exercises,
+        exercise,
+        import,
+        export
+    ),
+    components(schemas(Problem, SetIn, Written, Saved, ImportSummary, ImportWarning))
+)]
+pub struct ApiDoc;
+
+/// `GET /api/openapi.json`.
+pub async fn openapi() -> Response {
+    let doc = ApiDoc::openapi();
+    ([(header::CONTENT_TYPE, "application/json")], doc.to_pretty_json().unwrap_or_default()).into_response()
+}
+
+/// Any JSON value (the shapes of CONTRACT.md).
+type Any = serde_json::Value;
+
+fn json<T: Serialize>(value: &T) -> Result<Json<Any>> {
+    serde_json::to_value(value)
+        .map(Json)
+        .map_err(|e| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the server failed to encode: {e}")))
+}
+
+/// The server is up.
+#[utoipa::path(get, path = "/api/v1/health", responses((status = 200, description = "Up", body = Object)))]
+pub async fn health() -> Json<Any> {
+    Json(serde_json::json!({"status": "ok"}))
+}
+
+/// The latest profile with its version.
+#[utoipa::path(get, path = "/api/v1/profile", responses(
+    (status = 200, description = "The profile, its version and the day it was made", body = Object),
+    (status = 409, description = "No profile yet", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn get_profile(State(app): State<AppState>) -> Result<Json<Any>> {
+    app.with_store(|store| {
+        let p = state::profile(store)?;
+        json(&serde_json::json!({"profile": p.profile, "version": p.version, "made_on": p.made_on}))
+    })
+    .await
+}
+
+/// What saving a profile did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Saved {
+    pub athlete: String,
+    pub profile_version: u32,
+    pub weeks: usize,
+}
+
+/// Stores a profile (the TOML of CONTRACT.md "Profile file") as a new version, with its plan.
+#[utoipa::path(put, path = "/api/v1/profile", request_body(content = String, content_type = "application/toml"),
+    responses(
+        (status = 200, description = "Saved", body = Saved),
+        (status = 422, description = "A field is not allowed", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn put_profile(State(app): State<AppState>, body: Bytes) -> Result<Json<Saved>> {
+    let text = std::str::from_utf8(&body).map_err(|_| Problem::bad("the profile is not UTF-8 text"))?;
+    let profile = Profile::parse(text.trim_start_matches('\u{feff}'), "profile")
+        .map_err(|e| Problem::invalid("profile", e.to_string()))?;
+    save_profile(&app, profile).await.map(Json)
+}
+
+/// Saves a profile as the CLI's `init` does: a start near today, the same person as the log's.
+pub async fn save_profile(app: &AppState, profile: Profile) -> Result<Saved> {
+    let today = app.today();
+    backbone_core::valid::check_start(profile.start, today).map_err(|e| Problem::invalid("start", e))?;
+    let app2 = app.clone();
+    app.with_store(move |store| {
+        if let Some(stored) = store.profile()? {
+            let same = stored
+                .profile
+                .name
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .eq(profile.name.split_whitespace().map(str::to_lowercase));
+            if !same {
+                return Err(Problem::conflict(format!(
+                    "this database holds {}'s log; a profile named {} is another person's",
+                    backbone_core::valid::excerpt(&stored.profile.name),
+                    backbone_core::valid::excerpt(&profile.name)
+                )));
+            }
+            store.backup("profile")?;
+        }
+        let plan = backbone_core::adapt::adapt_served(
+            &profile,
+            &store.sessions()?,
+            &store.served()?,
+            today.max(profile.start),
+        )?
+        .plan;
+        let version = store.save_profile(&profile, &plan, today)?;
+        let _ = &app2;
+        Ok(Saved { athlete: profile.name.clone(), profile_version: version, weeks: plan.weeks.len() })
+    })
+    .await
+}
+
+/// The plan adapted to everything logged (`backbone plan --json`).
+#[utoipa::path(get, path = "/api/v1/plan", responses(
+    (status = 200, description = "The plan", body = Object),
+    (status = 409, description = "No profile yet", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn plan(State(app): State<AppState>) -> Result<Json<Any>> {
+    let a = app.clone();
+    app.with_store(move |store| {
+        let profile = state::profile(store)?;
+        json(&a.adapted(store, &profile, a.today())?.plan)
+    })
+    .await
+}
+
+/// The next session with what changed and why (`backbone next --json`); what is shown is kept.
+#[utoipa::path(get, path = "/api/v1/next", responses(
+    (status = 200, description = "The next session and its notices", body = Object),
+    (status = 409, description = "No profile yet, or nothing planned", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn next(State(app): State<AppState>) -> Result<Json<Any>> {
+    let a = app.clone();
+    app.with_store(move |store| json(&serve_next(&a, store)?)).await
+}
+
+/// The next session, recorded as served (METHOD P1: the day's log is judged against what was shown).
+pub fn serve_next(app: &AppState, store: &mut backbone_store::Store) -> Result<backbone_core::adapt::NextSession> {
+    let profile = state::profile(store)?;
+    let today = app.today();
+    let adapted = app.adapted(store, &profile, today)?;
+    let next = adapted.next.clone().ok_or_else(|| Problem::conflict("no session is planned on or after today"))?;
+    let deload = adapted.plan.sessions().any(|(w, s)| s.date == next.session.date && w.deload);
+    store.serve(&next.session, deload, today)?;
+    Ok(next)
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct Limit {
+    /// How many sessions, the last logged first (1-1000, default 20).
+    pub limit: Option<usize>,
+}
+
+/// The latest logged sessions, the last logged first (`backbone history --json`).
+#[utoipa::path(get, path = "/api/v1/sessions", params(Limit), responses(
+    (status = 200, description = "Sessions", body = Object),
+    (status = 422, description = "A bad limit", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn list_sessions(State(app): State<AppState>, Query(q): Query<Limit>) -> Result<Json<Any>> {
+    let limit = q.limit.unwrap_or(20);
+    if !(1..=1000).contains(&limit) {
+        return Err(Problem::invalid("limit", format!("limit is {limit}, expected 1 to 1000")));
+    }
+    app.with_store(move |store| json(&store.recent(limit)?)).await
+}
+
+/// What a write did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Written {
+    pub id: String,
+    /// False when it was already there (a retry): nothing changed.
+    pub logged: bool,
+}
+
+/// Parses a session file's JSON (CONTRACT "Keeping a log") as `log --file` does.
+fn session_from(body: &[u8], today: jiff::civil::Date) -> Result<SessionLog> {
+    let text = std::str::from_utf8(body).map_err(|_| Problem::bad("the session is not UTF-8 text"))?;
+    let session = parse_session(text, "session", today, Catalog::builtin()).map_err(|e| match &e {
+        backbone_core::log::LogError::BadValue { field, .. } | backbone_core::log::LogError::Missing { field, .. } => {
+            Problem::invalid(field, e.to_string())
+        }
+        _ => Problem::bad(e.to_string()),
+    })?;
+    backbone_core::valid::check_session(&session, today).map_err(|e| Problem::invalid("session", e))?;
+    Ok(session)
+}
+
+/// Logs a session (the JSON of CONTRACT "Keeping a log"); a session id already logged changes nothing.
+#[utoipa::path(post, path = "/api/v1/sessions", request_body(content = Object, description = "A session file's JSON"),
+    responses(
+        (status = 201, description = "Logged", body = Written),
+        (status = 200, description = "Already logged", body = Written),
+        (status = 400, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is not allowed", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn post_session(State(app): State<AppState>, body: Bytes) -> Result<Response> {
+    let today = app.today();
+    let session = session_from(&body, today)?;
+    app.with_store(move |store| {
+        let logged = store.log_session(&session, today)? == Logged::Inserted;
+        Ok(written(session.id, logged))
+    })
+    .await
+}
+
+fn written(id: String, logged: bool) -> Response {
+    let status = if logged { StatusCode::CREATED } else { StatusCode::OK };
+    (status, Json(Written { id, logged })).into_response()
+}
+
+/// One session.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}", params(("id" = String, Path, description = "The session's id")),
+    responses(
+        (status = 200, description = "The session", body = Object),
+        (status = 404, description = "No such session", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_session(State(app): State<AppState>, Path(id): Path<String>) -> Result<Json<Any>> {
+    app.with_store(move |store| match store.session(&id)? {
+        Some(s) => json(&s),
+        None => Err(Problem::not_found(format!("no session {}", backbone_core::valid::excerpt(&id)))),
+    })
+    .await
+}
+
+/// Replaces a session (an edit); the body is a session file's JSON and keeps the id of the path.
+#[utoipa::path(put, path = "/api/v1/sessions/{id}", params(("id" = String, Path, description = "The session's id")),
+    request_body(content = Object, description = "A session file's JSON"),
+    responses(
+        (status = 200, description = "Replaced", body = Written),
+        (status = 400, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such session", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is not allowed", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn put_session(State(app): State<AppState>, Path(id): Path<String>, body: Bytes) -> Result<Json<Written>> {
+    let today = app.today();
+    let mut session = session_from(&body, today)?;
+    session.id = id.clone();
+    app.with_store(move |store| {
+        if store.edit_session(&id, Some(&session), today)? {
+            Ok(Json(Written { id, logged: true }))
+        } else {
+            Err(Problem::not_found(format!("no session {}", backbone_core::valid::excerpt(&id))))
+        }
+    })
+    .await
+}
+
+/// Removes a session.
+#[utoipa::path(delete, path = "/api/v1/sessions/{id}", params(("id" = String, Path, description = "The session's id")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 404, description = "No such session", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn delete_session(State(app): State<AppState>, Path(id): Path<String>) -> Result<StatusCode> {
+    let today = app.today();
+    app.with_store(move |store| {
+        if store.edit_session(&id, None, today)? {
+            Ok(StatusCode::NO_CONTENT)
+        } else {
+            Err(Problem::not_found(format!("no session {}", backbone_core::valid::excerpt(&id))))
+        }
+    })
+    .await
+}
+
+/// One set checked off, with the key its page made up (a retry or a replay with the same key is one set).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetIn {
+    /// Made up by the client, unique per set (1-100 characters).
+    pub key: String,
+    /// A catalog exercise id or name.
+    pub exercise: String,
+    #[serde(default)]
+    pub reps: Option<u32>,
+    #[serde(default)]
+    pub seconds: Option<u32>,
+    #[serde(default)]
+    pub load_kg: Option<f64>,
+    #[serde(default)]
+    pub rpe: Option<f64>,
+    #[serde(default)]
+    pub quality: Option<u8>,
+    #[serde(default)]
+    pub pain: Option<u8>,
+    /// The day trained, YYYY-MM-DD [default: today].
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// Logs one set into the day's session, once per key.
+#[utoipa::path(post, path = "/api/v1/sets", request_body = SetIn, responses(
+    (status = 201, description = "Logged", body = Written),
+    (status = 200, description = "Already logged (same key)", body = Written),
+    (status = 400, description = "Not JSON of this shape", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "A field is not allowed", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn post_set(State(app): State<AppState>, body: Bytes) -> Result<Response> {
+    let set: SetIn = serde_json::from_slice(&body).map_err(|e| Problem::bad(format!("not a set: {e}")))?;
+    log_set(&app, set).await
+}
+
+/// Checks and logs one set (the API's and the Today page's way in).
+pub async fn log_set(app: &AppState, set: SetIn) -> Result<Response> {
+    let today = app.today();
+    if set.key.is_empty() || set.key.chars().count() > 100 || set.key.chars().any(char::is_control) {
+        return Err(Problem::invalid("key", "expected 1 to 100 characters of plain text, unique per set"));
+    }
+    let date = set.date.clone().unwrap_or_else(|| today.to_string());
+    let file = serde_json::json!({
+        "date": date,
+        "sets": [{
+            "exercise": set.exercise, "reps": set.reps, "seconds": set.seconds, "load_kg": set.load_kg,
+            "rpe": set.rpe, "quality": set.quality, "pain": set.pain,
+        }],
+    });
+    let session = session_from(file.to_string().as_bytes(), today)
+        .map_err(|p| Problem { field: p.field.map(|f| f.trim_start_matches("sets[0].").to_string()), ..p })?;
+    let id = format!("web-{}", session.date);
+    app.with_store(move |store| {
+        let logged = store.add_set(&set.key, &id, session.date, &session.sets[0], today)? == Logged::Inserted;
+        Ok(written(id, logged))
+    })
+    .await
+}
+
+/// Logs today's check-in (the `checkin` object of a session file).
+#[utoipa::path(post, path = "/api/v1/checkins", request_body(content = Object, description = "soreness, sleep_hours, stress, energy, ache"),
+    responses(
+        (status = 201, description = "Logged", body = Written),
+        (status = 400, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is not allowed", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn post_checkin(State(app): State<AppState>, body: Bytes) -> Result<Response> {
+    wrapped(&app, "checkin", &body).await
+}
+
+/// Logs an assessment (the `measurements` object of a session file).
+#[utoipa::path(post, path = "/api/v1/assessments", request_body(content = Object, description = "grip_kg, dead_hang_seconds, wall_angel, scapular_winging, thoracic_rotation_deg, bench_grip"),
+    responses(
+        (status = 201, description = "Logged", body = Written),
+        (status = 400, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is not allowed", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn post_assessment(State(app): State<AppState>, body: Bytes) -> Result<Response> {
+    wrapped(&app, "measurements", &body).await
+}
+
+/// A check-in or an assessment as today's session of its own.
+async fn wrapped(app: &AppState, field: &str, body: &[u8]) -> Result<Response> {
+    let today = app.today();
+    let inner: Any = serde_json::from_slice(body).map_err(|e| Problem::bad(format!("not JSON: {e}")))?;
+    let id = format!("{}-{today}-{}", &field[..1], unique());
+    let file = serde_json::json!({"id": id, "date": today.to_string(), field: inner});
+    let session = session_from(file.to_string().as_bytes(), today)?;
+    app.with_store(move |store| {
+        let logged = store.log_session(&session, today)? == Logged::Inserted;
+        Ok(written(session.id, logged))
+    })
+    .await
+}
+
+/// A suffix no other entry has.
+fn unique() -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    format!("{nanos:x}")
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct Weeks {
+    /// Whole ISO weeks up to today (1-520, default 12).
+    pub weeks: Option<u32>,
+}
+
+/// The progress report (`backbone report --json`).
+#[utoipa::path(get, path = "/api/v1/report", params(Weeks), responses(
+    (status = 200, description = "backbone.report/1", body = Object),
+    (status = 409, description = "No profile yet", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "A bad number of weeks", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn report(State(app): State<AppState>, Query(q): Query<Weeks>) -> Result<Json<Any>> {
+    let weeks = q.weeks.unwrap_or(12);
+    if !(1..=520).contains(&weeks) {
+        return Err(Problem::invalid("weeks", format!("weeks is {weeks}, expected 1 to 520")));
+    }
+    let a = app.clone();
+    app.with_store(move |store| {
+        let profile = state::profile(store)?;
+        json(&*a.report(store, &profile, a.today(), weeks)?)
+    })
+    .await
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct Filter {
+    /// Only exercises with this movement pattern (horizontal_pull, vertical_pull, scapular, hinge, ...).
+    pub pattern: Option<String>,
+    /// Only exercises that use this equipment (barbell, dumbbells, bands, cable, ...).
+    pub equipment: Option<String>,
+}
+
+/// The exercise catalog, filtered (`backbone exercises --json`).
+#[utoipa::path(get, path = "/api/v1/exercises", params(Filter), responses(
+    (status = 200, description = "Exercises", body = Object),
+    (status = 422, description = "An unknown word", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn exercises(Query(f): Query<Filter>) -> Result<Json<Any>> {
+    json(&crate::catalog::filtered(f.pattern.as_deref(), f.equipment.as_deref())?)
+}
+
+/// One exercise.
+#[utoipa::path(get, path = "/api/v1/exercises/{id}", params(("id" = String, Path, description = "An exercise id")),
+    responses(
+        (status = 200, description = "The exercise", body = Object),
+        (status = 404, description = "No such exercise", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn exercise(Path(id): Path<String>) -> Result<Json<Any>> {
+    let e = Catalog::builtin()
+        .get(&id)
+        .ok_or_else(|| Problem::not_found(format!("no exercise {}", backbone_core::valid::excerpt(&id))))?;
+    json(&serde_json::json!({"exercise": e, "rules": e.rule_ids()}))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ImportQuery {
+    /// auto, strong, hevy, fitnotes or backbone (default auto).
+    pub format: Option<String>,
+    /// kg or lb: the unit of weights the file leaves unlabelled.
+    pub units: Option<String>,
+}
+
+/// What an import did (`backbone import --json`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportSummary {
+    pub sessions: usize,
+    pub sets: usize,
+    pub duplicates: usize,
+    pub unmapped_exercises: Vec<String>,
+    pub warnings: Vec<ImportWarning>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportWarning {
+    pub line: u64,
+    pub message: String,
+}
+
+/// Imports a file from Strong, Hevy, FitNotes or backbone (the body is the file).
+#[utoipa::path(post, path = "/api/v1/import", params(ImportQuery), request_body(content = String, content_type = "text/csv"),
+    responses(
+        (status = 200, description = "Imported", body = ImportSummary),
+        (status = 409, description = "Another athlete's backbone export", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The file cannot be read", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn import(
+    State(app): State<AppState>,
+    Query(q): Query<ImportQuery>,
+    body: Bytes,
+) -> Result<Json<ImportSummary>> {
+    crate::transfer::import(&app, &body, q.format.as_deref().unwrap_or("auto"), q.units.as_deref()).await.map(Json)
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ExportQuery {
+    /// json (the whole database), csv (every set) or ics (the plan).
+    pub format: String,
+    /// kg or lb for the csv and ics [default: the profile's].
+    pub units: Option<String>,
+}
+
+/// Exports the database (json), the sets (csv) or the plan (ics), as `backbone export` writes them.
+#[utoipa::path(get, path = "/api/v1/export", params(ExportQuery), responses(
+    (status = 200, description = "The file", content_type = "application/octet-stream"),
+    (status = 409, description = "No profile yet (ics)", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "An unknown format", body = Problem, content_type = "application/problem+json"),
+))]
+pub async fn export(State(app): State<AppState>, Query(q): Query<ExportQuery>) -> Result<Response> {
+    crate::transfer::export(&app, &q.format, q.units.as_deref()).await
+}
