@@ -48,7 +48,7 @@ fn check(state: &AppState, method: &Method, headers: &HeaderMap, uri: &axum::htt
     let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
     let foreign = origin.is_some_and(|o| {
         let o = o.trim_start_matches("http://").trim_start_matches("https://");
-        o != host
+        o != host && !state.hosts().iter().any(|h| h.eq_ignore_ascii_case(o))
     });
     if cross_site || foreign {
         return Err(Problem::new(

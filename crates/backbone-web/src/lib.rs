@@ -15,6 +15,9 @@ pub mod problem;
 pub mod state;
 mod transfer;
 
+#[cfg(test)]
+mod tests;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -75,9 +78,12 @@ pub fn hosts_for(addr: SocketAddr) -> Vec<String> {
     let port = addr.port();
     let mut hosts = vec![addr.to_string()];
     if addr.ip().is_loopback() {
-        hosts.extend([format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("[::1]:{port}")]);
+        for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("[::1]:{port}")] {
+            if !hosts.contains(&host) {
+                hosts.push(host);
+            }
+        }
     }
-    hosts.dedup();
     hosts
 }
 

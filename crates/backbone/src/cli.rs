@@ -15,6 +15,7 @@ mod next;
 mod plan;
 mod report;
 mod rules;
+mod serve;
 mod undo;
 
 use std::path::PathBuf;
@@ -84,6 +85,8 @@ pub enum Command {
     Rules(rules::Args),
     /// Check the database: integrity, what can be read, and a salvage export of every readable row.
     Doctor(doctor::Args),
+    /// The web app and JSON API on this machine (http://127.0.0.1:8080), over the same database.
+    Serve(serve::Args),
 }
 
 /// What every command can see: the global options.
@@ -129,6 +132,7 @@ fn command(command: Command, globals: &Globals) -> anyhow::Result<()> {
         Command::Exercises(args) => exercises::run(args, globals),
         Command::Rules(args) => rules::run(args, globals),
         Command::Doctor(args) => doctor::run(args, globals),
+        Command::Serve(args) => serve::run(args, globals),
     }
 }
 

@@ -1,0 +1,191 @@
+//! The handlers through the whole router (`oneshot`), on a real database in a temp folder.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use crate::{AppState, app};
+
+const HOST: &str = "127.0.0.1:8080";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    state: AppState,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("b.db");
+    let hosts = crate::hosts_for(HOST.parse().expect("an address"));
+    let state = AppState::new(db, Some(jiff::civil::date(2026, 11, 23)), hosts);
+    Fixture { _dir: dir, state }
+}
+
+fn request(method: &str, uri: &str, body: impl Into<Body>) -> Request<Body> {
+    Request::builder().method(method).uri(uri).header(header::HOST, HOST).body(body.into()).expect("a request")
+}
+
+async fn send(f: &Fixture, req: Request<Body>) -> (StatusCode, String, String) {
+    let response = app(f.state.clone()).oneshot(req).await.expect("a response");
+    let status = response.status();
+    let kind = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let body = response.into_body().collect().await.expect("a body").to_bytes();
+    (status, kind, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn with_profile() -> Fixture {
+    let f = fixture();
+    let toml = include_str!("../../../examples/contract-example.toml");
+    let (status, _, body) = send(&f, request("PUT", "/api/v1/profile", toml)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    f
+}
+
+#[tokio::test]
+async fn the_openapi_document_is_3_1_and_names_every_route() {
+    let f = fixture();
+    let (status, _, body) = send(&f, request("GET", "/api/openapi.json", Body::empty())).await;
+    assert_eq!(status, StatusCode::OK);
+    let doc: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")), "{}", doc["openapi"]);
+    for path in ["/api/v1/next", "/api/v1/sets", "/api/v1/sessions/{id}", "/api/v1/report", "/api/v1/import"] {
+        assert!(doc["paths"].get(path).is_some(), "{path} is not documented");
+    }
+}
+
+#[tokio::test]
+async fn another_host_name_and_a_cross_site_write_are_refused() {
+    let f = with_profile().await;
+    let rebinding = Request::builder()
+        .uri("/api/v1/sessions")
+        .header(header::HOST, "attacker.example:8080")
+        .body(Body::empty())
+        .expect("a request");
+    assert_eq!(send(&f, rebinding).await.0, StatusCode::MISDIRECTED_REQUEST);
+    let mut csrf = request("POST", "/api/v1/sets", r#"{"key":"k","exercise":"band-row","reps":10}"#);
+    csrf.headers_mut().insert(header::ORIGIN, "https://attacker.example".parse().expect("a header"));
+    let (status, kind, _) = send(&f, csrf).await;
+    assert_eq!((status, kind.as_str()), (StatusCode::FORBIDDEN, "application/problem+json"));
+    let mut same = request("POST", "/api/v1/sets", r#"{"key":"k","exercise":"band-row","reps":10}"#);
+    same.headers_mut().insert(header::ORIGIN, format!("http://{HOST}").parse().expect("a header"));
+    assert_eq!(send(&f, same).await.0, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn a_set_sent_twice_with_one_key_is_logged_once() {
+    let f = with_profile().await;
+    let set = r#"{"key":"tap-1","exercise":"band-row","reps":12,"rpe":7}"#;
+    assert_eq!(send(&f, request("POST", "/api/v1/sets", set)).await.0, StatusCode::CREATED);
+    let (status, _, body) = send(&f, request("POST", "/api/v1/sets", set)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("\"logged\":false"));
+    let (_, _, list) = send(&f, request("GET", "/api/v1/sessions", Body::empty())).await;
+    let sessions: Vec<serde_json::Value> = serde_json::from_str(&list).expect("json");
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0]["sets"].as_array().map(Vec::len), Some(1));
+}
+
+#[tokio::test]
+async fn bad_input_is_a_4xx_problem_naming_the_field() {
+    let f = with_profile().await;
+    let cases = [
+        ("POST", "/api/v1/sets", r#"{"key":"a","exercise":"band-row","reps":0}"#, 422, "reps"),
+        ("POST", "/api/v1/sets", r#"{"key":"a","exercise":"moon-row","reps":5}"#, 422, "exercise"),
+        ("POST", "/api/v1/sets", r#"{"key":"a","exercise":"band-row","reps":5,"load_kg":1e3}"#, 422, "load_kg"),
+        ("POST", "/api/v1/sets", "not json", 400, ""),
+        ("POST", "/api/v1/sessions", r#"{"date":"2026-11-23"}"#, 400, ""),
+        ("POST", "/api/v1/sessions", r#"{"date":"2099-01-01","sets":[{"exercise":"band-row","reps":5}]}"#, 422, "date"),
+        ("GET", "/api/v1/report?weeks=0", "", 422, "weeks"),
+        ("GET", "/api/v1/report?weeks=abc", "", 400, ""),
+        ("GET", "/api/v1/sessions?limit=0", "", 422, "limit"),
+        ("GET", "/api/v1/exercises?pattern=moon", "", 422, "pattern"),
+        ("GET", "/api/v1/export?format=xml", "", 422, "format"),
+        ("GET", "/api/v1/sessions/nope", "", 404, ""),
+        ("DELETE", "/api/v1/sessions/nope", "", 404, ""),
+        ("PUT", "/api/v1/profile", "name = 3", 422, "profile"),
+        ("GET", "/api/v1/nothing-here", "", 404, ""),
+    ];
+    for (method, uri, body, expected, field) in cases {
+        let (status, kind, text) = send(&f, request(method, uri, body.to_string())).await;
+        assert_eq!(status.as_u16(), expected, "{method} {uri}: {text}");
+        if expected == 422 || kind.starts_with("application/problem") {
+            let p: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("{method} {uri}: {text}"));
+            assert_eq!(p["status"], expected, "{text}");
+            if !field.is_empty() {
+                assert_eq!(p["field"], field, "{method} {uri}: {text}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn bodies_and_addresses_are_capped() {
+    let f = with_profile().await;
+    let long = format!("/api/v1/exercises?pattern={}", "x".repeat(3000));
+    assert_eq!(send(&f, request("GET", &long, Body::empty())).await.0, StatusCode::URI_TOO_LONG);
+    let big = vec![b'{'; crate::MAX_BODY + 1];
+    assert_eq!(send(&f, request("POST", "/api/v1/sessions", big)).await.0, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn without_a_profile_the_app_starts_at_onboarding() {
+    let f = fixture();
+    let (status, _, _) = send(&f, request("GET", "/api/v1/next", Body::empty())).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let response = app(f.state.clone()).oneshot(request("GET", "/today", Body::empty())).await.expect("a response");
+    assert_eq!(response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()), Some("/start"));
+}
+
+#[tokio::test]
+async fn every_page_renders_with_a_profile_and_a_log() {
+    let f = with_profile().await;
+    send(&f, request("POST", "/api/v1/sets", r#"{"key":"a","exercise":"band-row","reps":12}"#)).await;
+    for page in [
+        "/today",
+        "/plan",
+        "/plan/2026-11-23",
+        "/progress",
+        "/history",
+        "/exercises",
+        "/exercises/band-row",
+        "/rules",
+        "/settings",
+        "/start",
+    ] {
+        let (status, kind, body) = send(&f, request("GET", page, Body::empty())).await;
+        assert_eq!(status, StatusCode::OK, "{page}: {body}");
+        assert!(kind.starts_with("text/html"), "{page}: {kind}");
+        assert!(body.contains("<main id=\"main\">") && body.contains("not medical advice"), "{page}");
+    }
+    let (_, _, rules) = send(&f, request("GET", "/rules", Body::empty())).await;
+    assert!(rules.contains("id=\"P5\"") && rules.contains("id=\"R3\""));
+}
+
+#[tokio::test]
+async fn a_form_post_saves_a_set_and_a_pain_report_substitutes_the_exercise() {
+    let f = with_profile().await;
+    let (_, _, next) = send(&f, request("GET", "/api/v1/next", Body::empty())).await;
+    let next: serde_json::Value = serde_json::from_str(&next).expect("json");
+    let first = next["main"][0]["exercise"].as_str().expect("an exercise").to_string();
+    let form = format!("key=p1&exercise={first}&date=2026-11-23&reps=8&pain=6");
+    let mut post = request("POST", "/today/set", form);
+    post.headers_mut().insert(header::CONTENT_TYPE, "application/x-www-form-urlencoded".parse().expect("a header"));
+    let response = app(f.state.clone()).oneshot(post).await.expect("a response");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("");
+    assert!(location.contains("R3"), "{location}");
+    // The plan after the pain report no longer prescribes the exercise in the next two weeks (R3).
+    let (_, _, plan) = send(&f, request("GET", "/api/v1/plan", Body::empty())).await;
+    let plan: serde_json::Value = serde_json::from_str(&plan).expect("json");
+    let later: Vec<&str> = plan["weeks"]
+        .as_array()
+        .expect("weeks")
+        .iter()
+        .flat_map(|w| w["sessions"].as_array().into_iter().flatten())
+        .filter(|s| s["date"].as_str().is_some_and(|d| d > "2026-11-23" && d < "2026-12-07"))
+        .flat_map(|s| s["main"].as_array().into_iter().flatten())
+        .filter_map(|m| m["exercise"].as_str())
+        .collect();
+    assert!(!later.is_empty() && !later.contains(&first.as_str()), "{first} still in {later:?}");
+}
