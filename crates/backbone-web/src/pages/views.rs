@@ -35,6 +35,18 @@ fn trim(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// A closed word of the plan ("HorizontalPull") as words ("horizontal pull").
+fn words(debug: String) -> String {
+    let mut out = String::new();
+    for (i, c) in debug.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
 fn name(id: &str) -> String {
     Catalog::builtin().get(id).map_or_else(|| id.to_string(), |e| e.name.clone())
 }
@@ -171,7 +183,7 @@ pub fn today(next: &NextSession, profile: &Profile, logged: &[SessionLog], today
         nav: "today",
         date: style.format(s.date),
         is_today: s.date == today,
-        focus: format!("{:?}", s.focus).to_lowercase(),
+        focus: words(format!("{:?}", s.focus)),
         minutes: s.minutes,
         warmup: s.warmup.iter().map(|w| format!("{} · {} s", name(&w.exercise), w.seconds)).collect(),
         items: s.main.iter().map(|m| item(m, profile.units, done(&m.exercise), &stamp)).collect(),
@@ -234,7 +246,7 @@ pub fn session_page(week: &Week, s: &Session, profile: &Profile, style: DateStyl
             week.block.emphasis,
             if week.deload { " · deload" } else { "" }
         ),
-        focus: format!("{:?}", s.focus).to_lowercase(),
+        focus: words(format!("{:?}", s.focus)),
         minutes: s.minutes,
         warmup: s.warmup.iter().map(|w| format!("{} · {} s", name(&w.exercise), w.seconds)).collect(),
         items: s.main.iter().map(|m| item(m, profile.units, 0, "plan")).collect(),
@@ -293,7 +305,7 @@ pub fn plan(plan: &Plan, today: Date, style: DateStyle) -> PlanPage {
             last_block = w.block.index;
             WeekView {
                 label: format!("Week {} · {}", w.index, style.short(w.start)),
-                block: format!("Block {} · {:?}", w.block.index, w.block.emphasis).to_lowercase().replacen('b', "B", 1),
+                block: format!("Block {} · {}", w.block.index, words(format!("{:?}", w.block.emphasis))),
                 deload: w.deload,
                 new_block,
                 unlocks,
@@ -303,7 +315,7 @@ pub fn plan(plan: &Plan, today: Date, style: DateStyle) -> PlanPage {
                     .map(|s| DayView {
                         href: format!("/plan/{}", s.date),
                         date: style.format(s.date),
-                        label: format!("{:?}{}", s.focus, if s.heavy { " · heavy" } else { "" }).to_lowercase(),
+                        label: format!("{}{}", words(format!("{:?}", s.focus)), if s.heavy { " · heavy" } else { "" }),
                         past: s.date < today,
                     })
                     .collect(),

@@ -10,6 +10,7 @@ mod plan;
 mod profile_errors;
 mod report;
 mod rules;
+mod serve;
 
 use std::path::PathBuf;
 
