@@ -48,12 +48,26 @@ pub struct ApiDoc;
 
 /// `GET /api/openapi.json`.
 pub async fn openapi() -> Response {
-    let doc = ApiDoc::openapi();
-    ([(header::CONTENT_TYPE, "application/json")], doc.to_pretty_json().unwrap_or_default()).into_response()
+    let doc = crate::openapi::document();
+    ([(header::CONTENT_TYPE, "application/json")], doc).into_response()
 }
 
 /// Any JSON value (the shapes of CONTRACT.md).
 type Any = serde_json::Value;
+
+/// A query string read into `T`, or a 400 problem naming what could not be read.
+pub struct Q<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequestParts<S> for Q<T> {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Q<T>> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(value)) => Ok(Q(value)),
+            Err(e) => Err(Problem::bad(format!("the query string: {}", e.body_text()))),
+        }
+    }
+}
 
 fn json<T: Serialize>(value: &T) -> Result<Json<Any>> {
     serde_json::to_value(value)
@@ -89,7 +103,7 @@ pub struct Saved {
 }
 
 /// Stores a profile (the TOML of CONTRACT.md "Profile file") as a new version, with its plan.
-#[utoipa::path(put, path = "/api/v1/profile", request_body(content = String, content_type = "application/toml"),
+#[utoipa::path(put, path = "/api/v1/profile", request_body(content = String, content_type = "text/plain", description = "The profile file (TOML, CONTRACT \"Profile file\")"),
     responses(
         (status = 200, description = "Saved", body = Saved),
         (status = 422, description = "A field is not allowed", body = Problem, content_type = "application/problem+json"),
@@ -173,8 +187,10 @@ pub fn serve_next(app: &AppState, store: &mut backbone_store::Store) -> Result<b
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Limit {
-    /// How many sessions, the last logged first (1-1000, default 20).
+    /// How many sessions, the last logged first (default 20).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<usize>,
 }
 
@@ -183,7 +199,7 @@ pub struct Limit {
     (status = 200, description = "Sessions", body = Object),
     (status = 422, description = "A bad limit", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn list_sessions(State(app): State<AppState>, Query(q): Query<Limit>) -> Result<Json<Any>> {
+pub async fn list_sessions(State(app): State<AppState>, Q(q): Q<Limit>) -> Result<Json<Any>> {
     let limit = q.limit.unwrap_or(20);
     if !(1..=1000).contains(&limit) {
         return Err(Problem::invalid("limit", format!("limit is {limit}, expected 1 to 1000")));
@@ -206,7 +222,8 @@ fn session_from(body: &[u8], today: jiff::civil::Date) -> Result<SessionLog> {
         backbone_core::log::LogError::BadValue { field, .. } | backbone_core::log::LogError::Missing { field, .. } => {
             Problem::invalid(field, e.to_string())
         }
-        _ => Problem::bad(e.to_string()),
+        backbone_core::log::LogError::Nothing { .. } => Problem::invalid("session", e.to_string()),
+        backbone_core::log::LogError::NotJson { .. } => Problem::bad(e.to_string()),
     })?;
     backbone_core::valid::check_session(&session, today).map_err(|e| Problem::invalid("session", e))?;
     Ok(session)
@@ -290,7 +307,8 @@ pub async fn delete_session(State(app): State<AppState>, Path(id): Path<String>)
     .await
 }
 
-/// One set checked off, with the key its page made up (a retry or a replay with the same key is one set).
+/// One set checked off today, with the key its page made up (a retry or a replay with the same key is one
+/// set). It goes into today's session: the day it was done.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetIn {
@@ -310,9 +328,6 @@ pub struct SetIn {
     pub quality: Option<u8>,
     #[serde(default)]
     pub pain: Option<u8>,
-    /// The day trained, YYYY-MM-DD [default: today].
-    #[serde(default)]
-    pub date: Option<String>,
 }
 
 /// Logs one set into the day's session, once per key.
@@ -323,24 +338,58 @@ pub struct SetIn {
     (status = 422, description = "A field is not allowed", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn post_set(State(app): State<AppState>, body: Bytes) -> Result<Response> {
-    let set: SetIn = serde_json::from_slice(&body).map_err(|e| Problem::bad(format!("not a set: {e}")))?;
-    log_set(&app, set).await
+    let value: Any = serde_json::from_slice(&body).map_err(|e| Problem::bad(format!("not JSON: {e}")))?;
+    let object = value.as_object().ok_or_else(|| Problem::invalid("set", "expected a JSON object"))?;
+    const FIELDS: [&str; 8] = ["key", "exercise", "reps", "seconds", "load_kg", "rpe", "quality", "pain"];
+    if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+        return Err(Problem::invalid(
+            unknown,
+            format!(
+                "{} is not a field of a set; expected {}",
+                backbone_core::valid::excerpt(unknown),
+                FIELDS.join(", ")
+            ),
+        ));
+    }
+    let text = |k: &str| object.get(k).and_then(Any::as_str).unwrap_or_default().to_string();
+    let set = SetIn {
+        key: text("key"),
+        exercise: text("exercise"),
+        reps: None,
+        seconds: None,
+        load_kg: None,
+        rpe: None,
+        quality: None,
+        pain: None,
+    };
+    // The numbers go to the session checker as they came (it names a bad one with its range).
+    log_values(&app, set, object).await
 }
 
-/// Checks and logs one set (the API's and the Today page's way in).
+/// Checks and logs one set (the Today page's way in).
 pub async fn log_set(app: &AppState, set: SetIn) -> Result<Response> {
+    let values = serde_json::json!({
+        "reps": set.reps, "seconds": set.seconds, "load_kg": set.load_kg, "rpe": set.rpe, "quality": set.quality,
+        "pain": set.pain,
+    });
+    let values = values.as_object().cloned().unwrap_or_default();
+    log_values(app, set, &values).await
+}
+
+/// Logs a set whose key and exercise are in `set` and whose numbers are in `values`, as they came.
+async fn log_values(app: &AppState, set: SetIn, values: &serde_json::Map<String, Any>) -> Result<Response> {
     let today = app.today();
     if set.key.is_empty() || set.key.chars().count() > 100 || set.key.chars().any(char::is_control) {
         return Err(Problem::invalid("key", "expected 1 to 100 characters of plain text, unique per set"));
     }
-    let date = set.date.clone().unwrap_or_else(|| today.to_string());
-    let file = serde_json::json!({
-        "date": date,
-        "sets": [{
-            "exercise": set.exercise, "reps": set.reps, "seconds": set.seconds, "load_kg": set.load_kg,
-            "rpe": set.rpe, "quality": set.quality, "pain": set.pain,
-        }],
-    });
+    let mut one = serde_json::Map::new();
+    one.insert("exercise".into(), set.exercise.clone().into());
+    for k in ["reps", "seconds", "load_kg", "rpe", "quality", "pain"] {
+        if let Some(v) = values.get(k) {
+            one.insert(k.into(), v.clone());
+        }
+    }
+    let file = serde_json::json!({"date": today.to_string(), "sets": [one]});
     let session = session_from(file.to_string().as_bytes(), today)
         .map_err(|p| Problem { field: p.field.map(|f| f.trim_start_matches("sets[0].").to_string()), ..p })?;
     let id = format!("web-{}", session.date);
@@ -394,8 +443,10 @@ fn unique() -> String {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Weeks {
-    /// Whole ISO weeks up to today (1-520, default 12).
+    /// Whole ISO weeks up to today (default 12).
+    #[param(minimum = 1, maximum = 520)]
     pub weeks: Option<u32>,
 }
 
@@ -405,7 +456,7 @@ pub struct Weeks {
     (status = 409, description = "No profile yet", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "A bad number of weeks", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn report(State(app): State<AppState>, Query(q): Query<Weeks>) -> Result<Json<Any>> {
+pub async fn report(State(app): State<AppState>, Q(q): Q<Weeks>) -> Result<Json<Any>> {
     let weeks = q.weeks.unwrap_or(12);
     if !(1..=520).contains(&weeks) {
         return Err(Problem::invalid("weeks", format!("weeks is {weeks}, expected 1 to 520")));
@@ -419,10 +470,13 @@ pub async fn report(State(app): State<AppState>, Query(q): Query<Weeks>) -> Resu
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Filter {
-    /// Only exercises with this movement pattern (horizontal_pull, vertical_pull, scapular, hinge, ...).
+    /// Only exercises with this movement pattern.
+    #[param(value_type = Option<String>)]
     pub pattern: Option<String>,
-    /// Only exercises that use this equipment (barbell, dumbbells, bands, cable, ...).
+    /// Only exercises that use this equipment.
+    #[param(value_type = Option<String>)]
     pub equipment: Option<String>,
 }
 
@@ -431,7 +485,13 @@ pub struct Filter {
     (status = 200, description = "Exercises", body = Object),
     (status = 422, description = "An unknown word", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn exercises(Query(f): Query<Filter>) -> Result<Json<Any>> {
+pub async fn exercises(Q(f): Q<Filter>) -> Result<Json<Any>> {
+    // An empty word is no word of the vocabulary (the Exercises page, not the API, reads it as "any").
+    for (name, word) in [("pattern", &f.pattern), ("equipment", &f.equipment)] {
+        if word.as_deref() == Some("") {
+            return Err(Problem::invalid(name, format!("{name} is empty; leave it out for any")));
+        }
+    }
     json(&crate::catalog::filtered(f.pattern.as_deref(), f.equipment.as_deref())?)
 }
 
@@ -449,10 +509,13 @@ pub async fn exercise(Path(id): Path<String>) -> Result<Json<Any>> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
-    /// auto, strong, hevy, fitnotes or backbone (default auto).
+    /// Which app wrote the file (default auto: told from its header).
+    #[param(value_type = Option<String>)]
     pub format: Option<String>,
-    /// kg or lb: the unit of weights the file leaves unlabelled.
+    /// The unit of weights the file leaves unlabelled.
+    #[param(value_type = Option<String>)]
     pub units: Option<String>,
 }
 
@@ -473,25 +536,24 @@ pub struct ImportWarning {
 }
 
 /// Imports a file from Strong, Hevy, FitNotes or backbone (the body is the file).
-#[utoipa::path(post, path = "/api/v1/import", params(ImportQuery), request_body(content = String, content_type = "text/csv"),
+#[utoipa::path(post, path = "/api/v1/import", params(ImportQuery), request_body(content = String, content_type = "text/plain", description = "The exported file, as it is"),
     responses(
         (status = 200, description = "Imported", body = ImportSummary),
         (status = 409, description = "Another athlete's backbone export", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The file cannot be read", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn import(
-    State(app): State<AppState>,
-    Query(q): Query<ImportQuery>,
-    body: Bytes,
-) -> Result<Json<ImportSummary>> {
+pub async fn import(State(app): State<AppState>, Q(q): Q<ImportQuery>, body: Bytes) -> Result<Json<ImportSummary>> {
     crate::transfer::import(&app, &body, q.format.as_deref().unwrap_or("auto"), q.units.as_deref()).await.map(Json)
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// json (the whole database), csv (every set) or ics (the plan).
+    #[param(value_type = String)]
     pub format: String,
-    /// kg or lb for the csv and ics [default: the profile's].
+    /// Units for the csv and ics [default: the profile's].
+    #[param(value_type = Option<String>)]
     pub units: Option<String>,
 }
 
@@ -501,6 +563,6 @@ pub struct ExportQuery {
     (status = 409, description = "No profile yet (ics)", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "An unknown format", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn export(State(app): State<AppState>, Query(q): Query<ExportQuery>) -> Result<Response> {
+pub async fn export(State(app): State<AppState>, Q(q): Q<ExportQuery>) -> Result<Response> {
     crate::transfer::export(&app, &q.format, q.units.as_deref()).await
 }

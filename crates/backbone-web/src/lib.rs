@@ -10,6 +10,7 @@
 pub mod api;
 mod catalog;
 mod guard;
+mod openapi;
 mod pages;
 pub mod problem;
 pub mod state;

@@ -24,7 +24,7 @@
     var load = num('load');
     if (load !== undefined && data.get('units') === 'lb') { load = Math.round(load * 0.45359237 * 100) / 100; }
     var set = { key: data.get('key'), exercise: data.get('exercise'), reps: num('reps'), seconds: num('seconds'),
-      load_kg: load, rpe: num('rpe'), quality: num('quality'), pain: num('pain'), date: data.get('date') || undefined };
+      load_kg: load, rpe: num('rpe'), quality: num('quality'), pain: num('pain') };
     Object.keys(set).forEach(function (k) { if (set[k] === undefined) { delete set[k]; } });
     return set;
   }

@@ -126,7 +126,11 @@ impl Checker<'_> {
     ) -> Result<Option<u64>, LogError> {
         match obj.get(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => match v.as_u64() {
+            // 12.0 is the whole number 12, as JSON Schema counts it.
+            Some(v) => match v
+                .as_u64()
+                .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= 1e9).map(|f| f as u64))
+            {
                 Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
                 _ => Err(self.bad(&format!("{prefix}{key}"), v, &format!("a whole number from {min} to {max}"))),
             },

@@ -48,7 +48,6 @@ pub async fn set(State(app): State<AppState>, body: Bytes) -> Response {
             rpe: number(&f, "rpe")?,
             quality: number(&f, "quality")?,
             pain: number(&f, "pain")?,
-            date: one(&f, "date").map(str::to_string),
         };
         let pain = set.pain.unwrap_or(0);
         crate::api::log_set(&app, set).await?;

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `backbone` binary: one test binary, a module per area.
 
+mod api_contract;
 mod coaching;
 mod durability;
 mod exercises;

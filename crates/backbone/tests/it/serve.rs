@@ -7,9 +7,9 @@ use std::process::{Child, Stdio};
 
 use super::{backbone, spawnable};
 
-struct Server {
+pub struct Server {
     child: Child,
-    addr: String,
+    pub addr: String,
 }
 
 impl Drop for Server {
@@ -19,7 +19,7 @@ impl Drop for Server {
     }
 }
 
-fn start(db: &std::path::Path) -> Server {
+pub fn start(db: &std::path::Path) -> Server {
     let mut child = spawnable()
         .arg("--db")
         .arg(db)
