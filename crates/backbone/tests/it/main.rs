@@ -1,6 +1,7 @@
 //! End-to-end tests of the `backbone` binary: one test binary, a module per area.
 
 mod api_contract;
+mod browser;
 mod coaching;
 mod durability;
 mod exercises;

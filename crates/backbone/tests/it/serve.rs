@@ -20,10 +20,15 @@ impl Drop for Server {
 }
 
 pub fn start(db: &std::path::Path) -> Server {
+    start_at(db, "127.0.0.1:0")
+}
+
+/// A server on `addr` (port 0: a free one), with today 2026-11-23.
+pub fn start_at(db: &std::path::Path, addr: &str) -> Server {
     let mut child = spawnable()
         .arg("--db")
         .arg(db)
-        .args(["--today", "2026-11-23", "serve", "--addr", "127.0.0.1:0"])
+        .args(["--today", "2026-11-23", "serve", "--addr", addr])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -35,7 +40,7 @@ pub fn start(db: &std::path::Path) -> Server {
 }
 
 /// One HTTP/1.1 request; (status, body).
-fn http(server: &Server, method: &str, path: &str, body: &str) -> (u16, String) {
+pub fn http(server: &Server, method: &str, path: &str, body: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(&server.addr).expect("connects");
     write!(
         stream,
