@@ -3,6 +3,7 @@
 
 mod fuzz;
 mod tidy;
+mod tools;
 
 use std::process::{Command, ExitCode};
 
@@ -43,36 +44,25 @@ fn test() -> Result<(), String> {
     let fuzz_manifest = fuzz::manifest().display().to_string();
     cargo(&["fmt", "--manifest-path", &fuzz_manifest, "--", "--check"])?;
     cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
-    ensure_python_icalendar()?;
-    cargo(&["test", "--workspace"])?;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let env = tools::ensure(&root)?;
+    cargo_with(&["test", "--workspace"], &env)?;
     fuzz::run(&[], fuzz::TEST_SECONDS, true)?;
-    Ok(())
-}
-
-/// The calendar test reads our .ics export back with Python's `icalendar`, an independent parser; it is
-/// installed here when missing, and a failed install fails the run rather than skipping that test.
-fn ensure_python_icalendar() -> Result<(), String> {
-    let importable =
-        || Command::new("python3").args(["-c", "import icalendar"]).output().is_ok_and(|o| o.status.success());
-    if importable() {
-        return Ok(());
-    }
-    let install = ["-m", "pip", "install", "--quiet", "icalendar"];
-    eprintln!("xtask: python3 {}", install.join(" "));
-    let status =
-        Command::new("python3").args(install).status().map_err(|e| format!("python3 {}: {e}", install.join(" ")))?;
-    if !status.success() || !importable() {
-        return Err(format!("python3 {} ({status}): the tests need Python's icalendar", install.join(" ")));
-    }
     Ok(())
 }
 
 /// Runs cargo with the arguments; snapshots are never rewritten by a test run.
 fn cargo(args: &[&str]) -> Result<(), String> {
+    cargo_with(args, &[])
+}
+
+/// Runs cargo with the arguments and more environment.
+fn cargo_with(args: &[&str], env: &[(String, String)]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     eprintln!("xtask: cargo {}", args.join(" "));
     let status = Command::new(cargo)
         .args(args)
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .env("INSTA_UPDATE", "no")
         .status()
         .map_err(|e| format!("cargo {}: {e}", args.join(" ")))?;
