@@ -13,8 +13,17 @@ use crate::file::{self, Found};
 use crate::{LOCAL_ATHLETE, StoreError, sql};
 
 /// The tables backbone keeps, in the order `doctor` reports them.
-const TABLES: [&str; 8] =
-    ["athletes", "profiles", "plans", "sessions", "custom_exercises", "calendar_events", "served", "schema_migrations"];
+const TABLES: [&str; 9] = [
+    "athletes",
+    "profiles",
+    "plans",
+    "sessions",
+    "custom_exercises",
+    "calendar_events",
+    "served_sessions",
+    "applied_keys",
+    "schema_migrations",
+];
 
 /// What the integrity check and a count of each table found.
 #[derive(Debug, Clone, PartialEq)]

@@ -54,6 +54,15 @@ pub enum Logged {
     Duplicate,
 }
 
+/// One set for `add_sets`: the client's key, the session it goes into (made when missing, dated `date`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSet {
+    pub key: String,
+    pub session_id: String,
+    pub date: Date,
+    pub set: backbone_core::log::SetLog,
+}
+
 /// What an import or a restore did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Imported {
@@ -74,6 +83,8 @@ pub struct Imported {
 pub struct Store {
     conn: Connection,
     athlete: i64,
+    /// When SQLite's quick check last found this file sound (see `write`).
+    checked: Option<std::time::Instant>,
 }
 
 impl Store {
@@ -134,7 +145,7 @@ impl Store {
             sql::insert_athlete(&tx, athlete, &name, &now())?;
             tx.commit().doing("creating the athlete")?;
         }
-        Ok(Store { conn, athlete })
+        Ok(Store { conn, athlete, checked: None })
     }
 
     /// Saves a new version of the profile and the plan made from it, in one transaction, and names the
@@ -144,7 +155,7 @@ impl Store {
         let profile_json =
             serde_json::to_string(profile).map_err(|source| StoreError::Encode { what: "profile", source })?;
         let plan_json = serde_json::to_string(plan).map_err(|source| StoreError::Encode { what: "plan", source })?;
-        let tx = write(&mut self.conn, DOING)?;
+        let tx = write(&mut self.conn, &mut self.checked, DOING)?;
         let version = sql::insert_profile(&tx, self.athlete, made_on, &profile_json)?;
         sql::insert_plan(&tx, self.athlete, made_on, &plan_json)?;
         sql::rename_athlete(&tx, self.athlete, &profile.name)?;
@@ -167,7 +178,7 @@ impl Store {
     /// A set outside what the log accepts (an RPE of 42, neither reps nor seconds) is `StoreError::Refused`
     /// and nothing is written: the store would refuse to read it back.
     pub fn log_session(&mut self, session: &SessionLog, logged_on: Date) -> Result<Logged, StoreError> {
-        let tx = write(&mut self.conn, "logging a session")?;
+        let tx = write(&mut self.conn, &mut self.checked, "logging a session")?;
         if !sql::insert_session(&tx, self.athlete, session, logged_on)? {
             // Dropping the transaction rolls it back; nothing was written anyway.
             return Ok(Logged::Duplicate);
@@ -180,7 +191,7 @@ impl Store {
     /// Returns what happened to each, in order; a repeated id (in the log or earlier in `sessions`) is
     /// `Logged::Duplicate`, so importing the same file twice adds nothing the second time.
     pub fn log_sessions(&mut self, sessions: &[SessionLog], logged_on: Date) -> Result<Vec<Logged>, StoreError> {
-        let tx = write(&mut self.conn, "importing sessions")?;
+        let tx = write(&mut self.conn, &mut self.checked, "importing sessions")?;
         let mut outcomes = Vec::with_capacity(sessions.len());
         for session in sessions {
             let inserted = sql::insert_session(&tx, self.athlete, session, logged_on)?;
@@ -202,7 +213,7 @@ impl Store {
         progress: &mut dyn FnMut(usize),
     ) -> Result<Imported, StoreError> {
         const DOING: &str = "importing";
-        let tx = write(&mut self.conn, DOING)?;
+        let tx = write(&mut self.conn, &mut self.checked, DOING)?;
         let mut done = Imported::default();
         for custom in customs {
             done.exercises += usize::from(sql::insert_custom(&tx, self.athlete, custom)?);
@@ -253,7 +264,7 @@ impl Store {
     /// import merges them.
     pub fn restore(&mut self, archive: &Archive, progress: &mut dyn FnMut(usize)) -> Result<Imported, StoreError> {
         const DOING: &str = "restoring an export";
-        let tx = write(&mut self.conn, DOING)?;
+        let tx = write(&mut self.conn, &mut self.checked, DOING)?;
         let mut done = Imported::default();
         let (has_profile, has_plan) = sql::has_profile_and_plan(&tx, self.athlete)?;
         if !has_profile {
@@ -310,7 +321,7 @@ impl Store {
         if unchanged(&self.conn)? {
             return Ok(false);
         }
-        let tx = write(&mut self.conn, DOING)?;
+        let tx = write(&mut self.conn, &mut self.checked, DOING)?;
         if unchanged(&tx)? {
             return Ok(false);
         }
@@ -332,7 +343,7 @@ impl Store {
 
     /// Records the events of a calendar export (their hash and SEQUENCE), in one transaction.
     pub fn save_calendar(&mut self, entries: &[CalendarEntry]) -> Result<(), StoreError> {
-        let tx = write(&mut self.conn, "recording the calendar")?;
+        let tx = write(&mut self.conn, &mut self.checked, "recording the calendar")?;
         for entry in entries {
             sql::save_calendar_entry(&tx, self.athlete, entry, true)?;
         }
@@ -376,10 +387,17 @@ impl Store {
         sql::fingerprint(&self.conn, self.athlete)
     }
 
+    /// SQLite's `PRAGMA data_version`: a number that changes when another connection (another handle of
+    /// this process, or another process) commits to the file. A cache that keeps one handle only for
+    /// asking this knows, for a few microseconds, whether anything it holds is stale.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).doing("reading the data version")
+    }
+
     /// Removes the session logged last (not the one dated last) with its sets, and returns it.
     pub fn undo_last(&mut self) -> Result<Option<SessionLog>, StoreError> {
         const DOING: &str = "undoing the last log";
-        let tx = write(&mut self.conn, DOING)?;
+        let tx = write(&mut self.conn, &mut self.checked, DOING)?;
         let Some(seq) = sql::nth_last_logged(&tx, self.athlete, 0)? else {
             return Ok(None);
         };
@@ -427,24 +445,61 @@ impl Store {
         set: &backbone_core::log::SetLog,
         logged_on: Date,
     ) -> Result<Logged, StoreError> {
-        const DOING: &str = "adding a set";
-        let tx = write(&mut self.conn, DOING)?;
-        if !sql::insert_key(&tx, self.athlete, key, session_id)? {
-            return Ok(Logged::Duplicate);
-        }
-        match sql::session_by_id(&tx, self.athlete, session_id)? {
-            Some(mut session) => {
-                session.sets.push(set.clone());
-                sql::update_sets(&tx, self.athlete, &session)?;
+        let new = NewSet { key: key.to_string(), session_id: session_id.to_string(), date, set: set.clone() };
+        Ok(self.add_sets(&[new], logged_on)?.pop().unwrap_or(Logged::Duplicate))
+    }
+
+    /// Adds many sets at once, each as `add_set` would, in one transaction: a server that gathers the
+    /// sets arriving together commits (and waits for the disk) once for all of them. Each session touched
+    /// is read and written once. A session holds at most `SETS_PER_ADDED_SESSION` sets this way; more go
+    /// into a next one (`ID-2`, `ID-3`, ...), so that a day's row stays small whatever a client sends.
+    /// One outcome per set.
+    pub fn add_sets(&mut self, sets: &[NewSet], logged_on: Date) -> Result<Vec<Logged>, StoreError> {
+        const DOING: &str = "adding sets";
+        let tx = write(&mut self.conn, &mut self.checked, DOING)?;
+        // Sessions touched, in order: (the session, whether it was in the log before, whether it grew).
+        let mut touched: Vec<(SessionLog, bool, bool)> = Vec::new();
+        let mut outcomes = Vec::with_capacity(sets.len());
+        for new in sets {
+            let mut part = 1;
+            let slot = loop {
+                let id = if part == 1 { new.session_id.clone() } else { format!("{}-{part}", new.session_id) };
+                let at = match touched.iter().position(|(s, _, _)| s.id == id) {
+                    Some(at) => at,
+                    None => {
+                        let found = sql::session_by_id(&tx, self.athlete, &id)?;
+                        let existed = found.is_some();
+                        let session =
+                            found.unwrap_or_else(|| SessionLog { id, date: new.date, ..SessionLog::default() });
+                        touched.push((session, existed, false));
+                        touched.len() - 1
+                    }
+                };
+                if touched[at].0.sets.len() < SETS_PER_ADDED_SESSION {
+                    break at;
+                }
+                part += 1;
+            };
+            if !sql::insert_key(&tx, self.athlete, &new.key, &touched[slot].0.id)? {
+                outcomes.push(Logged::Duplicate);
+                continue;
             }
-            None => {
-                let session =
-                    SessionLog { id: session_id.to_string(), date, sets: vec![set.clone()], ..SessionLog::default() };
-                sql::insert_session(&tx, self.athlete, &session, logged_on)?;
+            touched[slot].0.sets.push(new.set.clone());
+            touched[slot].2 = true;
+            outcomes.push(Logged::Inserted);
+        }
+        for (session, existed, grew) in &touched {
+            if !grew {
+                continue;
+            }
+            if *existed {
+                sql::update_sets(&tx, self.athlete, session)?;
+            } else {
+                sql::insert_session(&tx, self.athlete, session, logged_on)?;
             }
         }
         tx.commit().doing(DOING)?;
-        Ok(Logged::Inserted)
+        Ok(outcomes)
     }
 
     /// One session by id.
@@ -461,7 +516,7 @@ impl Store {
         logged_on: Date,
     ) -> Result<bool, StoreError> {
         const DOING: &str = "editing a session";
-        let tx = write(&mut self.conn, DOING)?;
+        let tx = write(&mut self.conn, &mut self.checked, DOING)?;
         if !sql::delete_session(&tx, self.athlete, id)? {
             return Ok(false);
         }
@@ -521,18 +576,34 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// A write transaction, taken only on a sound file: SQLite's quick check runs first, and a file it finds
-/// damaged is refused (`StoreError::Damaged`), since each write into it could spread the damage while
-/// `backbone doctor` can still save what is readable. About 1-2 ms on five years of log.
-fn write<'c>(conn: &'c mut Connection, doing: &'static str) -> Result<rusqlite::Transaction<'c>, StoreError> {
-    let check = sql::quick_check(conn)?;
-    if check != "ok" {
-        let path = file_path(conn).unwrap_or_else(|| PathBuf::from("(in memory)"));
-        let detail = format!("SQLite's check says: {}", check.lines().next().unwrap_or_default());
-        return Err(StoreError::Damaged { path, detail });
+/// A write transaction, taken only on a sound file: SQLite's quick check runs first (about 1-2 ms on
+/// five years of log), and a file it finds damaged is refused (`StoreError::Damaged`), since each write
+/// into it could spread the damage while `backbone doctor` can still save what is readable.
+fn write<'c>(
+    conn: &'c mut Connection,
+    checked: &mut Option<std::time::Instant>,
+    doing: &'static str,
+) -> Result<rusqlite::Transaction<'c>, StoreError> {
+    // A command checks before its write; a long-lived handle (the web server's) at most every few
+    // seconds, so that a burst of writes is not a burst of whole-file checks.
+    if checked.is_none_or(|at| at.elapsed() > RECHECK) {
+        let check = sql::quick_check(conn)?;
+        if check != "ok" {
+            *checked = None;
+            let path = file_path(conn).unwrap_or_else(|| PathBuf::from("(in memory)"));
+            let detail = format!("SQLite's check says: {}", check.lines().next().unwrap_or_default());
+            return Err(StoreError::Damaged { path, detail });
+        }
+        *checked = Some(std::time::Instant::now());
     }
     conn.transaction_with_behavior(TransactionBehavior::Immediate).doing(doing)
 }
+
+/// The most sets `add_sets` puts into one session (a day of training is a few dozen).
+pub const SETS_PER_ADDED_SESSION: usize = 100;
+
+/// How long a sound quick check holds for one handle.
+const RECHECK: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The file of a connection; `None` in memory.
 fn file_path(conn: &Connection) -> Option<PathBuf> {

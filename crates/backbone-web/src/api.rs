@@ -69,6 +69,17 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequestP
     }
 }
 
+/// A cached JSON answer as a response.
+fn bytes(body: Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// A value as JSON bytes for the cache.
+fn encoded<T: Serialize>(value: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(value)
+        .map_err(|e| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the server failed to encode: {e}")))
+}
+
 fn json<T: Serialize>(value: &T) -> Result<Json<Any>> {
     serde_json::to_value(value)
         .map(Json)
@@ -156,13 +167,14 @@ pub async fn save_profile(app: &AppState, profile: Profile) -> Result<Saved> {
     (status = 200, description = "The plan", body = Object),
     (status = 409, description = "No profile yet", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn plan(State(app): State<AppState>) -> Result<Json<Any>> {
-    let a = app.clone();
-    app.with_store(move |store| {
-        let profile = state::profile(store)?;
-        json(&a.adapted(store, &profile, a.today())?.plan)
-    })
-    .await
+pub async fn plan(State(app): State<AppState>) -> Result<Response> {
+    let body = app
+        .answer("plan".into(), |a, store| {
+            let profile = state::profile(store)?;
+            encoded(&a.adapted(store, &profile, a.today())?.plan)
+        })
+        .await?;
+    Ok(bytes(body))
 }
 
 /// The next session with what changed and why (`backbone next --json`); what is shown is kept.
@@ -170,9 +182,10 @@ pub async fn plan(State(app): State<AppState>) -> Result<Json<Any>> {
     (status = 200, description = "The next session and its notices", body = Object),
     (status = 409, description = "No profile yet, or nothing planned", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn next(State(app): State<AppState>) -> Result<Json<Any>> {
-    let a = app.clone();
-    app.with_store(move |store| json(&serve_next(&a, store)?)).await
+pub async fn next(State(app): State<AppState>) -> Result<Response> {
+    // Made once per state of the database: serving it again would record nothing new.
+    let body = app.answer("next".into(), |a, store| encoded(&serve_next(a, store)?)).await?;
+    Ok(bytes(body))
 }
 
 /// The next session, recorded as served (METHOD P1: the day's log is judged against what was shown).
@@ -199,12 +212,13 @@ pub struct Limit {
     (status = 200, description = "Sessions", body = Object),
     (status = 422, description = "A bad limit", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn list_sessions(State(app): State<AppState>, Q(q): Q<Limit>) -> Result<Json<Any>> {
+pub async fn list_sessions(State(app): State<AppState>, Q(q): Q<Limit>) -> Result<Response> {
     let limit = q.limit.unwrap_or(20);
     if !(1..=1000).contains(&limit) {
         return Err(Problem::invalid("limit", format!("limit is {limit}, expected 1 to 1000")));
     }
-    app.with_store(move |store| json(&store.recent(limit)?)).await
+    let body = app.answer(format!("sessions?limit={limit}"), move |_, store| encoded(&store.recent(limit)?)).await?;
+    Ok(bytes(body))
 }
 
 /// What a write did.
@@ -393,11 +407,14 @@ async fn log_values(app: &AppState, set: SetIn, values: &serde_json::Map<String,
     let session = session_from(file.to_string().as_bytes(), today)
         .map_err(|p| Problem { field: p.field.map(|f| f.trim_start_matches("sets[0].").to_string()), ..p })?;
     let id = format!("web-{}", session.date);
-    app.with_store(move |store| {
-        let logged = store.add_set(&set.key, &id, session.date, &session.sets[0], today)? == Logged::Inserted;
-        Ok(written(id, logged))
-    })
-    .await
+    let new = backbone_store::NewSet {
+        key: set.key,
+        session_id: id.clone(),
+        date: session.date,
+        set: session.sets[0].clone(),
+    };
+    let logged = app.add_set(new).await? == Logged::Inserted;
+    Ok(written(id, logged))
 }
 
 /// Logs today's check-in (the `checkin` object of a session file).
@@ -456,17 +473,18 @@ pub struct Weeks {
     (status = 409, description = "No profile yet", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "A bad number of weeks", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn report(State(app): State<AppState>, Q(q): Q<Weeks>) -> Result<Json<Any>> {
+pub async fn report(State(app): State<AppState>, Q(q): Q<Weeks>) -> Result<Response> {
     let weeks = q.weeks.unwrap_or(12);
     if !(1..=520).contains(&weeks) {
         return Err(Problem::invalid("weeks", format!("weeks is {weeks}, expected 1 to 520")));
     }
-    let a = app.clone();
-    app.with_store(move |store| {
-        let profile = state::profile(store)?;
-        json(&*a.report(store, &profile, a.today(), weeks)?)
-    })
-    .await
+    let body = app
+        .answer(format!("report?weeks={weeks}"), move |a, store| {
+            let profile = state::profile(store)?;
+            encoded(&*a.report(store, &profile, a.today(), weeks)?)
+        })
+        .await?;
+    Ok(bytes(body))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -1,16 +1,24 @@
 //! What every request shares: the database (a small pool of open stores, used off the async threads),
-//! today's date, and the per-athlete cache of the adapted plan and the report.
+//! today's date, a cache of answers, and the writer that commits checked-off sets in groups.
 //!
-//! The cache is keyed by a fingerprint of the database (sessions, sets, the last logging order, profile
-//! versions, served days) read in one cheap query, so that any write, the server's own or a `backbone
-//! log` in a terminal, invalidates it, and a `next` or a report never replays five years per request.
+//! The cache holds the adapted plan, reports and whole JSON answers for one state of the database. The
+//! state is SQLite's `data_version` as a handle kept only for asking sees it, which changes with every
+//! commit by anyone (this server's other handles, a `backbone log` in a terminal), so nothing stale is
+//! served and a `next` or a report never replays five years per request: a request that finds its
+//! answer costs one pragma and a copy.
+//!
+//! Sets checked off in the app arrive many at a time. One thread owns a store for them and commits
+//! whatever has arrived in one transaction, acknowledging each set once the commit (and the disk) has
+//! it: one durable write per group rather than per set.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use axum::body::Bytes;
 use backbone_core::adapt::{Adapted, adapt_served};
 use backbone_core::analytics::report::Report;
-use backbone_store::{Store, StoredProfile};
+use backbone_store::{Logged, NewSet, Store, StoredProfile};
 use jiff::civil::Date;
 
 use crate::problem::{Problem, Result};
@@ -23,25 +31,47 @@ struct Inner {
     db: PathBuf,
     today: Option<Date>,
     pool: Mutex<Vec<Store>>,
+    /// A handle used only to read `data_version`.
+    watch: Mutex<Option<Store>>,
     cache: Mutex<Cache>,
+    /// One computation per missing answer, however many requests ask at once.
+    filling: tokio::sync::Mutex<()>,
+    writer: Mutex<Option<std::sync::mpsc::Sender<Job>>>,
     /// The `Host` values this server answers to (empty: any, in public mode).
     hosts: Vec<String>,
 }
 
-/// The adapted plan and reports of one state of the database.
+/// What is cached for one state of the database and one day.
 #[derive(Default)]
 struct Cache {
-    key: Option<(Fingerprint, Date)>,
+    key: Option<(i64, Date)>,
     adapted: Option<Arc<Adapted>>,
     reports: Vec<(u32, Arc<Report>)>,
+    answers: HashMap<String, Bytes>,
 }
 
-/// What changes with every write: compared, not interpreted.
-pub type Fingerprint = [i64; 5];
+/// A set for the writer thread, and where to say what became of it.
+struct Job {
+    set: NewSet,
+    today: Date,
+    reply: tokio::sync::oneshot::Sender<Result<Logged>>,
+}
+
+/// Sets committed together at most.
+const GROUP: usize = 512;
 
 impl AppState {
     pub fn new(db: PathBuf, today: Option<Date>, hosts: Vec<String>) -> AppState {
-        AppState(Arc::new(Inner { db, today, pool: Mutex::new(Vec::new()), cache: Mutex::default(), hosts }))
+        AppState(Arc::new(Inner {
+            db,
+            today,
+            pool: Mutex::new(Vec::new()),
+            watch: Mutex::new(None),
+            cache: Mutex::default(),
+            filling: tokio::sync::Mutex::new(()),
+            writer: Mutex::new(None),
+            hosts,
+        }))
     }
 
     /// `--today`, or the local date.
@@ -76,9 +106,48 @@ impl AppState {
         Ok(Store::open(&self.0.db)?)
     }
 
+    /// The state of the database now: its `data_version` and today.
+    fn key(&self) -> Result<(i64, Date)> {
+        let mut watch = self.0.watch.lock().map_err(|_| poisoned())?;
+        if watch.is_none() {
+            *watch = Some(Store::open(&self.0.db)?);
+        }
+        let version = watch.as_ref().map(Store::data_version).transpose()?.unwrap_or(0);
+        Ok((version, self.today()))
+    }
+
+    /// A whole JSON answer for `name` (a route and its query), from the cache while the database is
+    /// unchanged, else made by `make` on a blocking thread (once, however many ask) and kept.
+    pub async fn answer(
+        &self,
+        name: String,
+        make: impl FnOnce(&AppState, &mut Store) -> Result<Vec<u8>> + Send + 'static,
+    ) -> Result<Bytes> {
+        let key = self.key()?;
+        if let Some(hit) = self.cached(key, |c| c.answers.get(&name).cloned()) {
+            return Ok(hit);
+        }
+        let _one = self.0.filling.lock().await;
+        let key = self.key()?;
+        if let Some(hit) = self.cached(key, |c| c.answers.get(&name).cloned()) {
+            return Ok(hit);
+        }
+        let state = self.clone();
+        let bytes = Bytes::from(self.with_store(move |store| make(&state, store)).await?);
+        // Made from the state of `key` or later: kept under the key seen now, which a write made while
+        // making it has moved on from.
+        let after = self.key()?;
+        if after == key {
+            self.store_in_cache(key, |c| {
+                c.answers.insert(name, bytes.clone());
+            });
+        }
+        Ok(bytes)
+    }
+
     /// The plan adapted to the log (and what was served), from the cache while the database is unchanged.
     pub fn adapted(&self, store: &Store, profile: &StoredProfile, today: Date) -> Result<Arc<Adapted>> {
-        let key = (store.fingerprint()?, today);
+        let key = (self.key()?.0, today);
         if let Some(hit) = self.cached(key, |c| c.adapted.clone()) {
             return Ok(hit);
         }
@@ -89,7 +158,7 @@ impl AppState {
 
     /// The progress report over `weeks`, cached like the plan.
     pub fn report(&self, store: &Store, profile: &StoredProfile, today: Date, weeks: u32) -> Result<Arc<Report>> {
-        let key = (store.fingerprint()?, today);
+        let key = (self.key()?.0, today);
         if let Some(hit) = self.cached(key, |c| c.reports.iter().find(|(w, _)| *w == weeks).map(|(_, r)| r.clone())) {
             return Ok(hit);
         }
@@ -101,12 +170,12 @@ impl AppState {
         Ok(report)
     }
 
-    fn cached<T>(&self, key: (Fingerprint, Date), get: impl FnOnce(&Cache) -> Option<T>) -> Option<T> {
+    fn cached<T>(&self, key: (i64, Date), get: impl FnOnce(&Cache) -> Option<T>) -> Option<T> {
         let cache = self.0.cache.lock().ok()?;
         if cache.key == Some(key) { get(&cache) } else { None }
     }
 
-    fn store_in_cache(&self, key: (Fingerprint, Date), put: impl FnOnce(&mut Cache)) {
+    fn store_in_cache(&self, key: (i64, Date), put: impl FnOnce(&mut Cache)) {
         if let Ok(mut cache) = self.0.cache.lock() {
             if cache.key != Some(key) {
                 *cache = Cache { key: Some(key), ..Cache::default() };
@@ -114,6 +183,68 @@ impl AppState {
             put(&mut cache);
         }
     }
+
+    /// Adds a checked-off set through the writer thread; answers once the set is committed.
+    pub async fn add_set(&self, set: NewSet) -> Result<Logged> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let job = Job { set, today: self.today(), reply };
+        self.writer()?
+            .send(job)
+            .map_err(|_| Problem::new(axum::http::StatusCode::SERVICE_UNAVAILABLE, "the writer stopped"))?;
+        answer.await.map_err(|_| Problem::new(axum::http::StatusCode::SERVICE_UNAVAILABLE, "the writer stopped"))?
+    }
+
+    fn writer(&self) -> Result<std::sync::mpsc::Sender<Job>> {
+        let mut writer = self.0.writer.lock().map_err(|_| poisoned())?;
+        if let Some(w) = writer.as_ref() {
+            return Ok(w.clone());
+        }
+        let (send, receive) = std::sync::mpsc::channel::<Job>();
+        let store = Store::open(&self.0.db)?;
+        std::thread::Builder::new()
+            .name("backbone-writer".into())
+            .spawn(move || write_groups(store, &receive))
+            .map_err(|e| {
+                Problem::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, format!("the server failed: {e}"))
+            })?;
+        *writer = Some(send.clone());
+        Ok(send)
+    }
+}
+
+/// The writer thread: waits for a set, takes every other set already waiting, commits them together.
+fn write_groups(mut store: Store, receive: &std::sync::mpsc::Receiver<Job>) {
+    while let Ok(first) = receive.recv() {
+        let mut group = vec![first];
+        while group.len() < GROUP {
+            match receive.try_recv() {
+                Ok(job) => group.push(job),
+                Err(_) => break,
+            }
+        }
+        let today = group[0].today;
+        let sets: Vec<NewSet> = group.iter().map(|j| j.set.clone()).collect();
+        match store.add_sets(&sets, today) {
+            Ok(outcomes) => {
+                for (job, outcome) in group.into_iter().zip(outcomes) {
+                    let _ = job.reply.send(Ok(outcome));
+                }
+            }
+            // One set the store refuses must not cost the others: each alone, with its own answer.
+            Err(_) => {
+                for job in group {
+                    let outcome = store.add_sets(std::slice::from_ref(&job.set), job.today);
+                    let _ = job
+                        .reply
+                        .send(outcome.map(|mut o| o.pop().unwrap_or(Logged::Duplicate)).map_err(Problem::from));
+                }
+            }
+        }
+    }
+}
+
+fn poisoned() -> Problem {
+    Problem::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, "the server failed: a lock was poisoned")
 }
 
 /// The stored profile, or a 409 saying how to make one.

@@ -251,3 +251,28 @@ fn a_set_added_twice_with_one_key_is_one_set() {
     assert!(!store.edit_session("web-2026-11-23", None, day).expect("nothing"));
     assert!(store.sessions().expect("reads").is_empty());
 }
+
+/// However many sets a client sends for one day, each session row stays small: past the limit, the
+/// day's sets go into a next session of the same day.
+#[test]
+fn added_sets_past_the_limit_go_into_a_next_session_of_the_day() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut store = Store::open(&dir.path().join("b.db")).expect("opens");
+    let day = date("2026-11-23");
+    let set = SetLog { reps: Some(10), ..SetLog::new("band-row") };
+    let n = backbone_store::SETS_PER_ADDED_SESSION + 5;
+    let sets: Vec<backbone_store::NewSet> = (0..n)
+        .map(|i| backbone_store::NewSet {
+            key: format!("k{i}"),
+            session_id: "web-2026-11-23".into(),
+            date: day,
+            set: set.clone(),
+        })
+        .collect();
+    let outcomes = store.add_sets(&sets, day).expect("adds");
+    assert!(outcomes.iter().all(|o| *o == Logged::Inserted));
+    let sessions = store.sessions().expect("reads");
+    let sizes: Vec<(String, usize)> = sessions.iter().map(|s| (s.id.clone(), s.sets.len())).collect();
+    assert_eq!(sizes, [("web-2026-11-23".to_string(), n - 5), ("web-2026-11-23-2".to_string(), 5)]);
+    assert_eq!(store.add_sets(&sets[..3], day).expect("adds"), vec![Logged::Duplicate; 3]);
+}
