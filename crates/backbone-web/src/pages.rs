@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/progress", get(progress))
         .route("/history", get(history))
         .route("/history/{id}/delete", post(forms::delete))
+        .route("/history/{id}/edit", get(edit).post(forms::edit))
         .route("/exercises", get(exercises))
         .route("/exercises/{id}", get(exercise))
         .route("/rules", get(rules))
@@ -200,6 +201,16 @@ async fn history(State(app): State<AppState>, headers: HeaderMap, Query(q): Quer
             t.message = q.msg;
             page(&t)
         }
+        Err(p) => problem_page(p),
+    }
+}
+
+/// A logged session as its file's JSON, to change and save.
+async fn edit(State(app): State<AppState>, Path(id): Path<String>) -> Response {
+    let found = app.with_store(move |store| Ok(store.session(&id)?)).await;
+    match found {
+        Ok(Some(s)) => page(&views::edit(&s, None)),
+        Ok(None) => problem_page(Problem::not_found("that session is not in the log")),
         Err(p) => problem_page(p),
     }
 }

@@ -189,3 +189,30 @@ async fn a_form_post_saves_a_set_and_a_pain_report_substitutes_the_exercise() {
         .collect();
     assert!(!later.is_empty() && !later.contains(&first.as_str()), "{first} still in {later:?}");
 }
+
+#[tokio::test]
+async fn a_session_is_edited_from_its_page() {
+    let f = with_profile().await;
+    send(&f, request("POST", "/api/v1/sets", r#"{"key":"e1","exercise":"band-row","reps":12}"#)).await;
+    let (status, _, page) = send(&f, request("GET", "/history/web-2026-11-23/edit", Body::empty())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("<textarea") && page.contains("band-row"), "{page}");
+    let edited = r#"{"date": "2026-11-23", "sets": [{"exercise": "band-row", "reps": 15}]}"#;
+    let form = serde_urlencoded::to_string([("session", edited)]).expect("a form");
+    let mut post = request("POST", "/history/web-2026-11-23/edit", form);
+    post.headers_mut().insert(header::CONTENT_TYPE, "application/x-www-form-urlencoded".parse().expect("a header"));
+    let response = app(f.state.clone()).oneshot(post).await.expect("a response");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, _, session) = send(&f, request("GET", "/api/v1/sessions/web-2026-11-23", Body::empty())).await;
+    assert!(session.contains("\"reps\":15"), "{session}");
+    let bad = serde_urlencoded::to_string([(
+        "session",
+        r#"{"date": "2026-11-23", "sets": [{"exercise": "band-row", "reps": 0}]}"#,
+    )])
+    .expect("a form");
+    let mut post = request("POST", "/history/web-2026-11-23/edit", bad);
+    post.headers_mut().insert(header::CONTENT_TYPE, "application/x-www-form-urlencoded".parse().expect("a header"));
+    let (status, _, page) = send(&f, post).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("sets[0].reps"), "{page}");
+}

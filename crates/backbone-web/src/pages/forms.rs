@@ -212,3 +212,37 @@ pub async fn import(State(app): State<AppState>, mut form: Multipart) -> Respons
         Err(p) => problem_page(p),
     }
 }
+
+/// Saves an edited session (its file's JSON, checked as `log --file` checks one).
+pub async fn edit(State(app): State<AppState>, Path(id): Path<String>, body: Bytes) -> Response {
+    let f = match fields(&body) {
+        Ok(f) => f,
+        Err(p) => return problem_page(p),
+    };
+    let json = one(&f, "session").unwrap_or_default().to_string();
+    let today = app.today();
+    let parsed =
+        backbone_core::log::parse_session(&json, "the session", today, backbone_core::catalog::Catalog::builtin())
+            .map_err(|e| e.to_string())
+            .and_then(|s| backbone_core::valid::check_session(&s, today).map(|()| s));
+    let mut session = match parsed {
+        Ok(s) => s,
+        Err(e) => {
+            let t = super::views::EditPage {
+                title: "Edit a session".into(),
+                nav: "history",
+                id,
+                json,
+                editable: true,
+                error: Some(e),
+            };
+            return (axum::http::StatusCode::UNPROCESSABLE_ENTITY, page(&t)).into_response();
+        }
+    };
+    session.id = id.clone();
+    match app.with_store(move |store| Ok(store.edit_session(&id, Some(&session), today)?)).await {
+        Ok(true) => back("/history", "Session saved."),
+        Ok(false) => back("/history", "That session was gone; nothing was saved."),
+        Err(p) => problem_page(p),
+    }
+}

@@ -630,3 +630,49 @@ mod tests {
         assert_eq!(plates(10.0, Units::Kg), None);
     }
 }
+
+#[derive(Template)]
+#[template(path = "edit.html")]
+pub struct EditPage {
+    pub title: String,
+    pub nav: &'static str,
+    pub id: String,
+    pub json: String,
+    pub editable: bool,
+    pub error: Option<String>,
+}
+
+/// A session as the session file `log --file` reads (CONTRACT "Keeping a log"), to edit. Sessions with
+/// what only an import carries (a title, notes, set kinds, distances) are shown but not editable here.
+pub fn edit(s: &SessionLog, error: Option<String>) -> EditPage {
+    let editable = s.title.is_none()
+        && s.notes.is_none()
+        && s.sets.iter().all(|x| x.kind.is_normal() && x.distance_m.is_none() && x.note.is_none());
+    let sets: Vec<serde_json::Value> = s
+        .sets
+        .iter()
+        .map(|x| {
+            let mut set = serde_json::json!({"exercise": &*x.exercise, "reps": x.reps, "seconds": x.seconds,
+                "load_kg": x.load_kg, "rpe": x.rpe, "quality": x.quality, "pain": x.pain, "bar_speed_mps": x.bar_speed_mps});
+            if let Some(map) = set.as_object_mut() {
+                map.retain(|_, v| !v.is_null());
+            }
+            set
+        })
+        .collect();
+    let mut file = serde_json::json!({"date": s.date, "sets": sets});
+    if let Some(c) = &s.checkin {
+        file["checkin"] = serde_json::to_value(c).unwrap_or_default();
+    }
+    if !s.measurements.is_empty() {
+        file["measurements"] = serde_json::to_value(&s.measurements).unwrap_or_default();
+    }
+    EditPage {
+        title: "Edit a session".into(),
+        nav: "history",
+        id: s.id.clone(),
+        json: serde_json::to_string_pretty(&file).unwrap_or_default(),
+        editable,
+        error,
+    }
+}

@@ -220,6 +220,17 @@ async fn a_first_day_in_the_browser() {
         c.set_window_size(360, 740).await.expect("resizes");
     }
 
+    // Editing a session from History.
+    c.goto(&format!("{base}/history")).await.expect("opens");
+    tap(&c, &c.find(Locator::Css("a.button")).await.expect("an edit link")).await;
+    until(
+        &c,
+        "the edit page",
+        "return !!document.querySelector('h1') && document.querySelector('h1').innerText === 'Edit a session'",
+    )
+    .await;
+    check_page(&c, "/history/ID/edit", &axe).await;
+
     // Offline: the set waits in the browser and is sent when the server is back.
     c.goto(&format!("{base}/today")).await.expect("opens");
     until(
