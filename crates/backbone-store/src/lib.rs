@@ -168,6 +168,11 @@ impl Store {
         sql::latest_profile(&self.conn, self.athlete)
     }
 
+    /// Every saved version of the profile, the first first.
+    pub fn profile_versions(&self) -> Result<Vec<archive::ArchivedProfile>, StoreError> {
+        sql::all_profiles(&self.conn, self.athlete)
+    }
+
     /// The latest saved plan with the day it was made and its version, if any.
     pub fn latest_plan(&self) -> Result<Option<(Plan, Date, u32)>, StoreError> {
         sql::latest_plan(&self.conn, self.athlete)

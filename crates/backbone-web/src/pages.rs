@@ -239,10 +239,11 @@ async fn rules() -> Response {
     page(&views::rules())
 }
 
-async fn settings(State(app): State<AppState>, Query(q): Query<Msg>) -> Response {
-    match app.with_store(|store| Ok(store.profile()?)).await {
-        Ok(profile) => {
-            let mut t = views::settings(profile.as_ref());
+async fn settings(State(app): State<AppState>, headers: HeaderMap, Query(q): Query<Msg>) -> Response {
+    let style = dates(&headers);
+    match app.with_store(|store| Ok((store.profile()?, store.profile_versions()?))).await {
+        Ok((profile, versions)) => {
+            let mut t = views::settings(profile.as_ref(), &versions, style);
             t.message = q.msg;
             page(&t)
         }

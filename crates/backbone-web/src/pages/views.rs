@@ -71,6 +71,13 @@ pub fn plates(kg: f64, units: Units) -> Option<String> {
     Some(if parts.is_empty() { "the empty bar".into() } else { format!("{} per side", parts.join(" + ")) })
 }
 
+/// For a dumbbell exercise, whether it is one arm at a time (the load is the one dumbbell) or both
+/// (the load is each of a pair); `None` for other equipment.
+fn dumbbells(ex: Option<&Exercise>) -> Option<bool> {
+    let ex = ex.filter(|e| e.equipment.contains(&backbone_core::vocab::Equipment::Dumbbells))?;
+    Some(ex.unilateral)
+}
+
 /// A rule id with its link to the Rules page.
 pub struct RuleLink {
     pub id: String,
@@ -144,7 +151,12 @@ fn item(m: &MainItem, units: Units, done: usize, stamp: &str) -> ItemView {
             .load_kg
             .map(|kg| weight(kg, units))
             .unwrap_or_else(|| "choose a load you can lift for the reps at that RPE".into()),
-        plates: m.load_kg.filter(|_| barbell).and_then(|kg| plates(kg, units)).unwrap_or_default(),
+        plates: match (m.load_kg, barbell, dumbbells(ex)) {
+            (Some(kg), true, _) => plates(kg, units).unwrap_or_default(),
+            (Some(_), false, Some(true)) => "each dumbbell".into(),
+            (Some(kg), false, Some(false)) => format!("a pair: {} in all", weight(kg * 2.0, units)),
+            _ => String::new(),
+        },
         tempo: m.tempo.as_deref().unwrap_or("").to_string(),
         rest_seconds: m.rest_seconds,
         cues: ex.map(|e| e.cues.iter().take(3).cloned().collect()).unwrap_or_default(),
@@ -526,10 +538,15 @@ pub struct SettingsPage {
     pub nav: &'static str,
     pub profile: Vec<(String, String)>,
     pub version: String,
+    pub versions: Vec<String>,
     pub message: Option<String>,
 }
 
-pub fn settings(stored: Option<&backbone_store::StoredProfile>) -> SettingsPage {
+pub fn settings(
+    stored: Option<&backbone_store::StoredProfile>,
+    versions: &[backbone_core::archive::ArchivedProfile],
+    style: DateStyle,
+) -> SettingsPage {
     let profile = stored
         .map(|s| {
             let p = &s.profile;
@@ -548,7 +565,23 @@ pub fn settings(stored: Option<&backbone_store::StoredProfile>) -> SettingsPage 
         title: "Settings".into(),
         nav: "settings",
         profile,
-        version: stored.map(|s| format!("version {} of {}", s.version, s.made_on)).unwrap_or_default(),
+        version: stored.map(|s| format!("version {} of {}", s.version, style.format(s.made_on))).unwrap_or_default(),
+        versions: versions
+            .iter()
+            .rev()
+            .map(|v| {
+                let p = &v.profile;
+                format!(
+                    "Version {} of {}: {}, {} days a week, {} min, {}",
+                    v.version,
+                    style.format(v.made_on),
+                    p.goal.as_str(),
+                    p.days_per_week,
+                    p.session_minutes,
+                    p.units.as_str()
+                )
+            })
+            .collect(),
         message: None,
     }
 }
