@@ -98,7 +98,7 @@ pub async fn health() -> Json<Any> {
     (status = 409, description = "No profile yet", body = Problem, content_type = "application/problem+json"),
 ))]
 pub async fn get_profile(State(app): State<AppState>) -> Result<Json<Any>> {
-    app.with_store(|store| {
+    app.reading(|store| {
         let p = state::profile(store)?;
         json(&serde_json::json!({"profile": p.profile, "version": p.version, "made_on": p.made_on}))
     })
@@ -273,7 +273,7 @@ fn written(id: String, logged: bool) -> Response {
         (status = 404, description = "No such session", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_session(State(app): State<AppState>, Path(id): Path<String>) -> Result<Json<Any>> {
-    app.with_store(move |store| match store.session(&id)? {
+    app.reading(move |store| match store.session(&id)? {
         Some(s) => json(&s),
         None => Err(Problem::not_found(format!("no session {}", backbone_core::valid::excerpt(&id)))),
     })

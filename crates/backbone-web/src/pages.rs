@@ -78,7 +78,7 @@ pub fn problem_page(p: Problem) -> Response {
 }
 
 async fn home(State(app): State<AppState>) -> Response {
-    match app.with_store(|store| Ok(store.profile()?.is_some())).await {
+    match app.reading(|store| Ok(store.profile()?.is_some())).await {
         Ok(true) => Redirect::to("/today").into_response(),
         Ok(false) => Redirect::to("/start").into_response(),
         Err(p) => problem_page(p),
@@ -114,7 +114,7 @@ pub struct Msg {
 }
 
 async fn start(State(app): State<AppState>) -> Response {
-    let has = app.with_store(|store| Ok(store.profile()?.map(|p| p.profile))).await;
+    let has = app.reading(|store| Ok(store.profile()?.map(|p| p.profile))).await;
     match has {
         Ok(profile) => page(&views::start(profile.as_ref(), app.today(), None)),
         Err(p) => problem_page(p),
@@ -125,7 +125,7 @@ async fn plan(State(app): State<AppState>, headers: HeaderMap) -> Response {
     let style = dates(&headers);
     let a = app.clone();
     let built = app
-        .with_store(move |store| {
+        .reading(move |store| {
             let profile = crate::state::profile(store)?;
             let adapted = a.adapted(store, &profile, a.today())?;
             Ok(views::plan(&adapted.plan, a.today(), style))
@@ -148,7 +148,7 @@ async fn plan_day(State(app): State<AppState>, headers: HeaderMap, Path(date): P
     };
     let a = app.clone();
     let built = app
-        .with_store(move |store| {
+        .reading(move |store| {
             let profile = crate::state::profile(store)?;
             let adapted = a.adapted(store, &profile, a.today())?;
             let found = adapted.plan.sessions().find(|(_, s)| s.date == day);
@@ -168,7 +168,7 @@ async fn progress(State(app): State<AppState>, headers: HeaderMap) -> Response {
     let style = dates(&headers);
     let a = app.clone();
     let built = app
-        .with_store(move |store| {
+        .reading(move |store| {
             let profile = crate::state::profile(store)?;
             let today = a.today();
             let report = a.report(store, &profile, today, 12)?;
@@ -190,7 +190,7 @@ async fn progress(State(app): State<AppState>, headers: HeaderMap) -> Response {
 async fn history(State(app): State<AppState>, headers: HeaderMap, Query(q): Query<Msg>) -> Response {
     let style = dates(&headers);
     let built = app
-        .with_store(move |store| {
+        .reading(move |store| {
             let units = store.profile()?.map_or(backbone_core::vocab::Units::Kg, |p| p.profile.units);
             let customs = store.custom_exercises()?;
             Ok(views::history(&store.recent(50)?, &customs, units, style))
@@ -207,7 +207,7 @@ async fn history(State(app): State<AppState>, headers: HeaderMap, Query(q): Quer
 
 /// A logged session as its file's JSON, to change and save.
 async fn edit(State(app): State<AppState>, Path(id): Path<String>) -> Response {
-    let found = app.with_store(move |store| Ok(store.session(&id)?)).await;
+    let found = app.reading(move |store| Ok(store.session(&id)?)).await;
     match found {
         Ok(Some(s)) => page(&views::edit(&s, None)),
         Ok(None) => problem_page(Problem::not_found("that session is not in the log")),
@@ -241,7 +241,7 @@ async fn rules() -> Response {
 
 async fn settings(State(app): State<AppState>, headers: HeaderMap, Query(q): Query<Msg>) -> Response {
     let style = dates(&headers);
-    match app.with_store(|store| Ok((store.profile()?, store.profile_versions()?))).await {
+    match app.reading(|store| Ok((store.profile()?, store.profile_versions()?))).await {
         Ok((profile, versions)) => {
             let mut t = views::settings(profile.as_ref(), &versions, style);
             t.message = q.msg;

@@ -1,11 +1,12 @@
 //! What every request shares: the database (a small pool of open stores, used off the async threads),
 //! today's date, a cache of answers, and the writer that commits checked-off sets in groups.
 //!
-//! The cache holds the adapted plan, reports and whole JSON answers for one state of the database. The
-//! state is SQLite's `data_version` as a handle kept only for asking sees it, which changes with every
-//! commit by anyone (this server's other handles, a `backbone log` in a terminal), so nothing stale is
-//! served and a `next` or a report never replays five years per request: a request that finds its
-//! answer costs one pragma and a copy.
+//! The cache holds the adapted plan, reports and whole JSON answers for one state of the database: a
+//! count of this server's own writes (bumped after each, so they are seen at once) and SQLite's
+//! `data_version` as a handle kept only for asking sees it, which changes with every commit by anyone
+//! (a `backbone log` in a terminal too). The pragma takes a file lock, so it is asked at most once a
+//! millisecond: another program's write is seen within a millisecond, and a request that finds its
+//! answer costs a lookup and a copy. A `next` or a report never replays five years per request.
 //!
 //! Sets checked off in the app arrive many at a time. One thread owns a store for them and commits
 //! whatever has arrived in one transaction, acknowledging each set once the commit (and the disk) has
@@ -13,7 +14,9 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use backbone_core::adapt::{Adapted, adapt_served};
@@ -31,8 +34,11 @@ struct Inner {
     db: PathBuf,
     today: Option<Date>,
     pool: Mutex<Vec<Store>>,
-    /// A handle used only to read `data_version`.
+    /// A handle used only to read `data_version`, and its last answer with when it was read.
     watch: Mutex<Option<Store>>,
+    seen: Mutex<Option<(Instant, i64)>>,
+    /// This server's writes so far (each handler that may write bumps it when done).
+    writes: AtomicU64,
     cache: Mutex<Cache>,
     /// One computation per missing answer, however many requests ask at once.
     filling: tokio::sync::Mutex<()>,
@@ -44,7 +50,7 @@ struct Inner {
 /// What is cached for one state of the database and one day.
 #[derive(Default)]
 struct Cache {
-    key: Option<(i64, Date)>,
+    key: Option<Key>,
     adapted: Option<Arc<Adapted>>,
     reports: Vec<(u32, Arc<Report>)>,
     answers: HashMap<String, Bytes>,
@@ -57,6 +63,12 @@ struct Job {
     reply: tokio::sync::oneshot::Sender<Result<Logged>>,
 }
 
+/// A state of the database and a day: (this server's writes, `data_version`, today).
+type Key = (u64, i64, Date);
+
+/// How long a `data_version` answer holds.
+const SEEN_FOR: Duration = Duration::from_millis(1);
+
 /// Sets committed together at most.
 const GROUP: usize = 512;
 
@@ -67,6 +79,8 @@ impl AppState {
             today,
             pool: Mutex::new(Vec::new()),
             watch: Mutex::new(None),
+            seen: Mutex::new(None),
+            writes: AtomicU64::new(0),
             cache: Mutex::default(),
             filling: tokio::sync::Mutex::new(()),
             writer: Mutex::new(None),
@@ -84,7 +98,18 @@ impl AppState {
     }
 
     /// Runs `work` with a store, on a blocking thread: SQLite calls never hold up the async workers.
+    /// The work may write, so the cache is not trusted past it.
     pub async fn with_store<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Store) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let done = self.reading(work).await;
+        self.0.writes.fetch_add(1, Ordering::SeqCst);
+        done
+    }
+
+    /// Runs `work`, which only reads (or writes nothing another answer depends on), on a blocking thread.
+    pub async fn reading<T: Send + 'static>(
         &self,
         work: impl FnOnce(&mut Store) -> Result<T> + Send + 'static,
     ) -> Result<T> {
@@ -106,14 +131,27 @@ impl AppState {
         Ok(Store::open(&self.0.db)?)
     }
 
-    /// The state of the database now: its `data_version` and today.
-    fn key(&self) -> Result<(i64, Date)> {
+    /// The state of the database now, and today.
+    fn key(&self) -> Result<Key> {
+        let writes = self.0.writes.load(Ordering::SeqCst);
+        Ok((writes, self.data_version()?, self.today()))
+    }
+
+    /// `data_version`, asked at most once per `SEEN_FOR`.
+    fn data_version(&self) -> Result<i64> {
+        let mut seen = self.0.seen.lock().map_err(|_| poisoned())?;
+        if let Some((at, version)) = *seen
+            && at.elapsed() < SEEN_FOR
+        {
+            return Ok(version);
+        }
         let mut watch = self.0.watch.lock().map_err(|_| poisoned())?;
         if watch.is_none() {
             *watch = Some(Store::open(&self.0.db)?);
         }
         let version = watch.as_ref().map(Store::data_version).transpose()?.unwrap_or(0);
-        Ok((version, self.today()))
+        *seen = Some((Instant::now(), version));
+        Ok(version)
     }
 
     /// A whole JSON answer for `name` (a route and its query), from the cache while the database is
@@ -133,7 +171,7 @@ impl AppState {
             return Ok(hit);
         }
         let state = self.clone();
-        let bytes = Bytes::from(self.with_store(move |store| make(&state, store)).await?);
+        let bytes = Bytes::from(self.reading(move |store| make(&state, store)).await?);
         // Made from the state of `key` or later: kept under the key seen now, which a write made while
         // making it has moved on from.
         let after = self.key()?;
@@ -147,7 +185,8 @@ impl AppState {
 
     /// The plan adapted to the log (and what was served), from the cache while the database is unchanged.
     pub fn adapted(&self, store: &Store, profile: &StoredProfile, today: Date) -> Result<Arc<Adapted>> {
-        let key = (self.key()?.0, today);
+        let (writes, version, _) = self.key()?;
+        let key = (writes, version, today);
         if let Some(hit) = self.cached(key, |c| c.adapted.clone()) {
             return Ok(hit);
         }
@@ -158,7 +197,8 @@ impl AppState {
 
     /// The progress report over `weeks`, cached like the plan.
     pub fn report(&self, store: &Store, profile: &StoredProfile, today: Date, weeks: u32) -> Result<Arc<Report>> {
-        let key = (self.key()?.0, today);
+        let (writes, version, _) = self.key()?;
+        let key = (writes, version, today);
         if let Some(hit) = self.cached(key, |c| c.reports.iter().find(|(w, _)| *w == weeks).map(|(_, r)| r.clone())) {
             return Ok(hit);
         }
@@ -170,12 +210,12 @@ impl AppState {
         Ok(report)
     }
 
-    fn cached<T>(&self, key: (i64, Date), get: impl FnOnce(&Cache) -> Option<T>) -> Option<T> {
+    fn cached<T>(&self, key: Key, get: impl FnOnce(&Cache) -> Option<T>) -> Option<T> {
         let cache = self.0.cache.lock().ok()?;
         if cache.key == Some(key) { get(&cache) } else { None }
     }
 
-    fn store_in_cache(&self, key: (i64, Date), put: impl FnOnce(&mut Cache)) {
+    fn store_in_cache(&self, key: Key, put: impl FnOnce(&mut Cache)) {
         if let Ok(mut cache) = self.0.cache.lock() {
             if cache.key != Some(key) {
                 *cache = Cache { key: Some(key), ..Cache::default() };
