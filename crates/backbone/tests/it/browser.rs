@@ -279,7 +279,7 @@ async fn check_page(c: &Client, page: &str, axe: &str) {
     let small = js(
         c,
         "return [...document.querySelectorAll('button, input:not([type=hidden]), select, nav a')]
-           .filter(e => e.offsetParent !== null)
+           .filter(e => e.checkVisibility())
            .filter(e => { const r = e.getBoundingClientRect(); return r.width < 24 || r.height < 24; })
            .map(e => e.outerHTML.slice(0, 80));",
     )
@@ -288,7 +288,7 @@ async fn check_page(c: &Client, page: &str, axe: &str) {
     let unfocusable = js(
         c,
         "return [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select')]
-           .filter(e => e.offsetParent !== null)
+           .filter(e => e.checkVisibility())
            .filter(e => { e.focus(); return document.activeElement !== e; })
            .map(e => e.outerHTML.slice(0, 80));",
     )
