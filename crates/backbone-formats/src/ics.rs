@@ -73,7 +73,11 @@ pub fn next_sequence(known: Option<&CalendarEntry>, hash: &str) -> u32 {
 
 /// The calendar text and the events it holds.
 pub fn plan_to_ics(plan: &Plan, catalog: &Catalog, opts: &IcsOptions) -> (String, Vec<EventKey>) {
-    let mut cal = Calendar::new();
+    // `Calendar::new` would name the icalendar crate as the product; the calendar is backbone's.
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new("PRODID", PRODID));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.name(&format!("backbone: {}", plan.athlete.name));
     let slug = slug(&plan.athlete.name);
     let stamp = chrono_stamp(opts.stamp);
@@ -96,6 +100,9 @@ pub fn plan_to_ics(plan: &Plan, catalog: &Catalog, opts: &IcsOptions) -> (String
             if week.deload {
                 event.add_property("CATEGORIES", "deload");
             }
+            // An all-day event starts at midnight: the alert comes at 8 in the morning of the day.
+            let morning = (chrono::Duration::hours(8), icalendar::Related::Start);
+            event.alarm(alarm(&format!("Today: {summary}"), morning, &uid, stamp));
             cal.push(event.done());
             keys.push(EventKey { uid, hash });
         }
@@ -104,7 +111,7 @@ pub fn plan_to_ics(plan: &Plan, catalog: &Catalog, opts: &IcsOptions) -> (String
         && let (Some(first), Some(last)) = (plan.weeks.first(), plan.weeks.last())
     {
         let until = last.start.saturating_add(jiff::Span::new().days(6));
-        for (what, summary, description, days, time) in reminders(plan.athlete.goal) {
+        for (what, summary, description, days, time, minutes) in reminders(plan.athlete.goal) {
             let uid = format!("{slug}-{what}@backbone");
             let hash = content_hash(&[summary, description, &until.to_string()]);
             let mut event = Event::new();
@@ -112,7 +119,9 @@ pub fn plan_to_ics(plan: &Plan, catalog: &Catalog, opts: &IcsOptions) -> (String
             event.timestamp(stamp);
             // Floating local times: the reminder follows the person's own clock wherever they are.
             event.add_property("DTSTART", format!("{}T{time}", compact(first.start)));
-            event.add_property("DURATION", "PT5M");
+            // As long as its title says.
+            event.add_property("DURATION", format!("PT{minutes}M"));
+            event.alarm(alarm(summary, chrono::Duration::zero(), &uid, stamp));
             let rule = format!("FREQ=WEEKLY;BYDAY={days};UNTIL={}T235959", compact(until));
             event.append_property(Property::new("RRULE", &rule));
             cal.push(event.done());
@@ -122,24 +131,47 @@ pub fn plan_to_ics(plan: &Plan, catalog: &Catalog, opts: &IcsOptions) -> (String
     (cal.to_string(), keys)
 }
 
-/// The recurring reminders: daily mobility for everyone (W4), micro-breaks on workdays for posture
-/// goals (W5). (id, summary, description, weekdays, local time).
-fn reminders(goal: Goal) -> Vec<(&'static str, &'static str, &'static str, &'static str, &'static str)> {
+/// A display alarm. The icalendar crate writes a random UID and a DTSTAMP from the clock into any
+/// component without them; the same plan must give the same bytes, so both are given: the UID of
+/// its event with `-alarm` (RFC 9074) and the export's stamp.
+fn alarm(
+    text: &str,
+    trigger: impl Into<icalendar::Trigger>,
+    uid: &str,
+    stamp: chrono::DateTime<chrono::Utc>,
+) -> icalendar::Alarm {
+    let mut alarm = icalendar::Alarm::display(text, trigger);
+    alarm.uid(&format!("{uid}-alarm")).timestamp(stamp);
+    alarm
+}
+
+/// The product that wrote the calendar (RFC 5545 3.7.3).
+const PRODID: &str = "-//backbone//backbone training plan//EN";
+
+/// One recurring reminder: (id, summary, description, weekdays, local time, minutes).
+type Reminder = (&'static str, &'static str, &'static str, &'static str, &'static str, u32);
+
+/// The recurring reminders, in words for the person (the rules behind them are W4 and W5): daily
+/// mobility for everyone, micro-breaks on workdays for posture goals. Each lasts what its title says.
+fn reminders(goal: Goal) -> Vec<Reminder> {
     let mut out = vec![(
         "mobility",
-        "Daily mobility (optional, 5-10 min)",
-        "Thoracic extension, shoulder flexion, lat stretches, breathing drills (METHOD W4).",
+        "Mobility, 10 minutes (optional)",
+        "Open up your upper back: thoracic extensions, shoulder flexion, lat stretches and a few slow \
+         breaths. It keeps you moving well between sessions.",
         "MO,TU,WE,TH,FR,SA,SU",
         "080000",
+        10,
     )];
     if goal == Goal::Posture {
         for (id, time) in [("micro-break-1", "103000"), ("micro-break-2", "140000"), ("micro-break-3", "163000")] {
             out.push((
                 id,
-                "Posture micro-break (1-2 min)",
-                "Chin tucks, band pull-aparts or shoulder-blade squeezes (METHOD W5).",
+                "Posture break, 2 minutes",
+                "Stand up from the desk: a few chin tucks, band pull-aparts or shoulder-blade squeezes.",
                 "MO,TU,WE,TH,FR",
                 time,
+                2,
             ));
         }
     }

@@ -65,3 +65,27 @@ fn sequence_starts_at_zero_and_rises_only_when_the_content_changes() {
     assert_eq!(next_sequence(Some(&entry), "a"), 3);
     assert_eq!(next_sequence(Some(&entry), "b"), 4);
 }
+
+#[test]
+fn every_event_alerts_names_backbone_and_speaks_to_the_person() {
+    let (text, keys) = export(true, &|_, _| 0);
+    assert!(text.contains("PRODID:-//backbone//"), "the product is backbone");
+    assert!(!text.contains("ICALENDAR-RS"));
+    assert_eq!(text.matches("BEGIN:VALARM").count(), keys.len(), "one alert per event");
+    assert!(!text.contains("METHOD W"), "rule ids are for the app, not the calendar");
+    let parsed: icalendar::Calendar = text.parse().expect("parses");
+    let mut timed = 0;
+    for event in parsed.components.iter().filter_map(|c| c.as_event()) {
+        let summary = event.get_summary().unwrap_or_default();
+        let duration = event.property_value("DURATION");
+        if summary.contains("10 minutes") {
+            assert_eq!(duration, Some("PT10M"), "{summary}");
+            timed += 1;
+        }
+        if summary.contains("2 minutes") {
+            assert_eq!(duration, Some("PT2M"), "{summary}");
+            timed += 1;
+        }
+    }
+    assert_eq!(timed, 4, "the mobility reminder and three posture breaks");
+}
