@@ -1,5 +1,6 @@
 //! The cell parsers every dialect shares: numbers with a decimal point or comma, whole counts, dates and
-//! date-times in the forms the apps write, and durations (`1h 26m`, `0:09:21`, `95`).
+//! date-times in the forms the apps write, and durations (`1h 26m`, `0:09:21`, `95`); Hevy's dates and
+//! Strong's durations are read by jiff (`strptime`, its friendly duration format).
 //!
 //! Each parser takes one trimmed, non-empty cell and returns `None` when the text is not of its kind; the
 //! dialect readers turn that into an error naming the column, the value and what was expected.
@@ -75,34 +76,19 @@ fn clock(text: &str) -> Option<u32> {
 }
 
 /// A workout duration: seconds as a plain number, a clock, or Strong's words (`55m`, `1h 26m`, `2h`,
-/// `55s`, `38min`, `1h 5m 3s`).
+/// `55s`, `38min`, `1h 5m 3s`), which jiff's friendly duration format reads.
 pub(crate) fn duration(text: &str) -> Option<u32> {
     if let Some(s) = seconds(text) {
         return Some(s);
     }
-    let mut total: u64 = 0;
-    let mut rest = text.trim();
-    let mut any = false;
-    while !rest.is_empty() {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 6 {
-            return None;
-        }
-        let value: u64 = rest[..digits].parse().ok()?;
-        rest = rest[digits..].trim_start();
-        let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let unit = rest[..letters].to_ascii_lowercase();
-        rest = rest[letters..].trim_start();
-        let factor = match unit.as_str() {
-            "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
-            "m" | "min" | "mins" | "minute" | "minutes" => 60,
-            "s" | "sec" | "secs" | "second" | "seconds" => 1,
-            _ => return None,
-        };
-        total += value * factor;
-        any = true;
+    let span: jiff::Span = text.trim().parse().ok()?;
+    // Hours, minutes and seconds only: a day or a month is no length of a workout (and would need a
+    // calendar to count).
+    if span.get_years() != 0 || span.get_months() != 0 || span.get_weeks() != 0 || span.get_days() != 0 {
+        return None;
     }
-    if any { u32::try_from(total).ok() } else { None }
+    let total = span.total(jiff::Unit::Second).ok()?;
+    (total >= 0.0 && total.fract() == 0.0 && total <= f64::from(u32::MAX)).then_some(total as u32)
 }
 
 /// English month abbreviations, as Hevy writes them (`30 Jun 2025, 19:56`).
@@ -140,7 +126,8 @@ fn iso(text: &str) -> Option<(Date, Option<DateTime>)> {
     }
 }
 
-/// `D Mon YYYY, HH:MM[:SS]`.
+/// `D Mon YYYY, HH:MM[:SS]` (the comma and the time optional), read by jiff's `strptime`; the month
+/// may be written in full or in any letter case.
 fn hevy(text: &str) -> Option<(Date, Option<DateTime>)> {
     let (day, time) = match text.split_once(',') {
         Some((d, t)) => (d.trim(), Some(t.trim())),
@@ -154,18 +141,12 @@ fn hevy(text: &str) -> Option<(Date, Option<DateTime>)> {
         }
     };
     let mut words = day.split_whitespace();
-    let d = number(words.next()?, 1, 2)?;
-    let month = words.next()?.to_ascii_lowercase();
-    let prefix = month.get(..3)?;
-    if !month.bytes().all(|b| b.is_ascii_alphabetic()) {
+    let (d, month, y) = (words.next()?, words.next()?, words.next()?);
+    if words.next().is_some() || d.len() > 2 || y.len() != 4 || !month.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let m = MONTHS.iter().position(|&name| name == prefix)? as i64 + 1;
-    let y = number(words.next()?, 4, 4)?;
-    if words.next().is_some() {
-        return None;
-    }
-    let date = Date::new(y as i16, m as i8, d as i8).ok()?;
+    let month = MONTHS.iter().find(|name| month.to_ascii_lowercase().starts_with(*name) && month.len() >= 3)?;
+    let date = Date::strptime("%d %b %Y", format!("{d} {month} {y}")).ok()?;
     match time {
         None | Some("") => Some((date, None)),
         Some(t) => Some((date, Some(date.to_datetime(time_of_day(t)?)))),
@@ -244,6 +225,8 @@ mod tests {
         assert_eq!(duration("95"), Some(95));
         assert_eq!(duration("soon"), None);
         assert_eq!(duration("5 parsecs"), None);
+        assert_eq!(duration("2 days"), None, "a day is no length of a workout");
+        assert_eq!(duration("-5m"), None);
     }
 
     #[test]
@@ -257,7 +240,17 @@ mod tests {
         assert_eq!(date_time("30 Jun 2025, 19:56"), Some((j, Some(j.at(19, 56, 0, 0)))));
         assert_eq!(date_time("30 Jun 2025 19:56:07"), Some((j, Some(j.at(19, 56, 7, 0)))));
         assert_eq!(date_time("5 Dec 2025, 11:37"), Some((date(2025, 12, 5), Some(date(2025, 12, 5).at(11, 37, 0, 0)))));
-        for bad in ["", "yesterday", "2021-02-30", "2021-13-01", "21-02-10", "2021-02-10 25:00", "30 Foo 2025, 19:56"] {
+        assert_eq!(date_time("30 june 2025, 19:56"), Some((j, Some(j.at(19, 56, 0, 0)))), "a full month, any case");
+        for bad in [
+            "",
+            "yesterday",
+            "2021-02-30",
+            "2021-13-01",
+            "21-02-10",
+            "2021-02-10 25:00",
+            "30 Foo 2025, 19:56",
+            "31 Jun 2025",
+        ] {
             assert_eq!(date_time(bad), None, "{bad}");
         }
     }
