@@ -2,6 +2,7 @@
 
 mod assess;
 mod checkin;
+mod completions;
 mod context;
 mod doctor;
 mod exercises;
@@ -87,6 +88,10 @@ pub enum Command {
     Doctor(doctor::Args),
     /// The web app and JSON API on this machine (http://127.0.0.1:8080), over the same database.
     Serve(serve::Args),
+    /// Shell completions (bash, zsh, fish, elvish, powershell) on standard output.
+    Completions(completions::Args),
+    /// The manual page (roff) on standard output.
+    Man(completions::ManArgs),
 }
 
 /// What every command can see: the global options.
@@ -99,7 +104,9 @@ pub struct Globals {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let globals = Globals { db: cli.db, today: cli.today, json: cli.json };
     // Commands that need no database never look for one.
-    if matches!(cli.command, Command::Exercises(_) | Command::Rules(_)) || is_stateless_plan(&cli.command) {
+    let stateless =
+        matches!(cli.command, Command::Exercises(_) | Command::Rules(_) | Command::Completions(_) | Command::Man(_));
+    if stateless || is_stateless_plan(&cli.command) {
         return command(cli.command, &globals);
     }
     let db = context::db_path(&globals)?;
@@ -133,6 +140,8 @@ fn command(command: Command, globals: &Globals) -> anyhow::Result<()> {
         Command::Rules(args) => rules::run(args, globals),
         Command::Doctor(args) => doctor::run(args, globals),
         Command::Serve(args) => serve::run(args, globals),
+        Command::Completions(args) => completions::run(args, globals),
+        Command::Man(args) => completions::man(args, globals),
     }
 }
 

@@ -13,6 +13,7 @@ mod profile_errors;
 mod report;
 mod rules;
 mod serve;
+mod shell;
 
 use std::path::PathBuf;
 

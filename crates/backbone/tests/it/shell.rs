@@ -1,0 +1,28 @@
+//! Shell completions and the manual page come from the same definition as `--help`; snapshots show
+//! what changes when a command or a flag does.
+
+use super::run;
+
+#[test]
+fn completions_know_every_command() {
+    let (code, out, err) = run(&["completions", "bash"]);
+    assert_eq!(code, 0, "{err}");
+    for command in ["init", "plan", "next", "log", "serve", "doctor", "completions"] {
+        assert!(out.contains(command), "bash completion misses {command}");
+    }
+    insta::assert_snapshot!("completions-bash", out);
+    let (code, _, err) = run(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bash") && err.lines().count() == 1, "{err}");
+}
+
+#[test]
+fn the_manual_page_is_roff_with_every_command() {
+    let (code, out, err) = run(&["man"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with(".ie") || out.contains(".TH backbone"), "{}", &out[..200.min(out.len())]);
+    for command in ["init", "serve", "doctor"] {
+        assert!(out.contains(command), "the manual misses {command}");
+    }
+    insta::assert_snapshot!("man", out);
+}
