@@ -429,6 +429,12 @@ fn number(value: &Value, min: f64, max: f64) -> Option<f64> {
     (n.is_finite() && n >= min && n <= max).then_some(n)
 }
 
+/// Whether two profile names are one person's: the same words, whatever the case and spacing. A
+/// database holds one person's log; another name is another person (`init`, a restore, the web app).
+pub fn same_person(a: &str, b: &str) -> bool {
+    a.split_whitespace().map(str::to_lowercase).eq(b.split_whitespace().map(str::to_lowercase))
+}
+
 /// A civil date in strict ISO 8601 form (YYYY-MM-DD), refusing impossible dates like 2026-02-30.
 pub fn parse_date(text: &str) -> Option<Date> {
     let bytes = text.as_bytes();

@@ -116,36 +116,19 @@ impl Doctor {
     pub fn salvage(&self) -> Salvage {
         let mut problems = Vec::new();
         let athlete = LOCAL_ATHLETE;
-        let mut part = |what: &str, problem: StoreError| problems.push(format!("{what}: {}", reason(&problem)));
-        let name = sql::athlete_name(&self.conn, athlete).unwrap_or_else(|e| {
-            part("athlete", e);
-            "unknown".into()
-        });
-        let profiles = sql::all_profiles(&self.conn, athlete).unwrap_or_else(|e| {
-            part("profiles", e);
-            Vec::new()
-        });
-        let plans = sql::all_plans(&self.conn, athlete).unwrap_or_else(|e| {
-            part("plans", e);
-            Vec::new()
-        });
-        let custom_exercises = sql::customs(&self.conn, athlete).unwrap_or_else(|e| {
-            part("custom exercises", e);
-            Vec::new()
-        });
-        let calendar = sql::calendar(&self.conn, athlete).unwrap_or_else(|e| {
-            part("calendar", e);
-            Vec::new()
-        });
-        let served = sql::served(&self.conn, athlete).unwrap_or_else(|e| {
-            part("served sessions", e);
-            Vec::new()
-        });
+        let p = &mut problems;
+        let name: String = readable(p, "athlete", sql::athlete_name(&self.conn, athlete));
+        let name = if name.is_empty() { "unknown".to_string() } else { name };
+        let profiles = readable(p, "profiles", sql::all_profiles(&self.conn, athlete));
+        let plans = readable(p, "plans", sql::all_plans(&self.conn, athlete));
+        let custom_exercises = readable(p, "custom exercises", sql::customs(&self.conn, athlete));
+        let calendar = readable(p, "calendar", sql::calendar(&self.conn, athlete));
+        let served = readable(p, "served sessions", sql::served(&self.conn, athlete));
         let (mut found, lost) = match sql::salvage_bounds(&self.conn) {
             Ok(Some((from, to))) => self.sessions(athlete, from, to),
             Ok(None) => (Vec::new(), 0),
             Err(e) => {
-                part("sessions", e);
+                problems.push(format!("sessions: {}", reason(&e)));
                 // Without the bounds, walk the rowids a log of many years would use.
                 self.sessions(athlete, 1, 1 << 20)
             }
@@ -196,6 +179,15 @@ impl Doctor {
             .query_row("SELECT COUNT(*) FROM sessions WHERE rowid = ?1", [rowid], |r| r.get::<_, i64>(0))
             .map_or(true, |n| n > 0)
     }
+}
+
+/// What was read, or nothing with the reason kept among `problems`: a part that cannot be read is left
+/// out of a salvage and said.
+fn readable<T: Default>(problems: &mut Vec<String>, what: &str, found: Result<T, StoreError>) -> T {
+    found.unwrap_or_else(|e| {
+        problems.push(format!("{what}: {}", reason(&e)));
+        T::default()
+    })
 }
 
 /// SQLite's own words for a failure, without the store's "while ..." wrapping.

@@ -386,12 +386,6 @@ impl Store {
         sql::counts(&self.conn, self.athlete)
     }
 
-    /// Numbers that change with every write of the log, the profile or the served days (a cache key: a
-    /// web server's cached plan is stale once they differ, whoever wrote). Counts and sums, not a hash.
-    pub fn fingerprint(&self) -> Result<[i64; 5], StoreError> {
-        sql::fingerprint(&self.conn, self.athlete)
-    }
-
     /// SQLite's `PRAGMA data_version`: a number that changes when another connection (another handle of
     /// this process, or another process) commits to the file. A cache that keeps one handle only for
     /// asking this knows, for a few microseconds, whether anything it holds is stale.

@@ -246,20 +246,6 @@ pub(crate) fn insert_session(
     Ok(inserted == 1)
 }
 
-const FINGERPRINT: &str = "SELECT \
-     (SELECT COUNT(*) FROM sessions WHERE athlete_id = $1), \
-     (SELECT COALESCE(SUM(set_count), 0) FROM sessions WHERE athlete_id = $1), \
-     (SELECT COALESCE(MAX(seq), 0) FROM sessions WHERE athlete_id = $1), \
-     (SELECT COALESCE(MAX(version), 0) FROM profiles WHERE athlete_id = $1), \
-     (SELECT COUNT(*) + COALESCE(SUM(LENGTH(session_json)), 0) FROM served_sessions WHERE athlete_id = $1)";
-
-/// Numbers that change with every write of the athlete's log, profile or served days.
-pub(crate) fn fingerprint(conn: &Connection, athlete: i64) -> Result<[i64; 5], StoreError> {
-    let mut stmt = conn.prepare_cached(FINGERPRINT).doing("reading the database's state")?;
-    stmt.query_row(params![athlete], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
-        .doing("reading the database's state")
-}
-
 /// (sessions, sets) of the athlete.
 pub(crate) fn counts(conn: &Connection, athlete: i64) -> Result<(usize, usize), StoreError> {
     let (sessions, sets): (i64, i64) =
@@ -686,7 +672,6 @@ mod tests {
 
     /// Every statement run with positional binding.
     const ALL: &[&str] = &[
-        FINGERPRINT,
         INSERT_KEY,
         UPDATE_SETS,
         SESSION_BY_ID,

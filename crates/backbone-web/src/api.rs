@@ -130,16 +130,9 @@ pub async fn put_profile(State(app): State<AppState>, body: Bytes) -> Result<Jso
 pub async fn save_profile(app: &AppState, profile: Profile) -> Result<Saved> {
     let today = app.today();
     backbone_core::valid::check_start(profile.start, today).map_err(|e| Problem::invalid("start", e))?;
-    let app2 = app.clone();
     app.with_store(move |store| {
         if let Some(stored) = store.profile()? {
-            let same = stored
-                .profile
-                .name
-                .split_whitespace()
-                .map(str::to_lowercase)
-                .eq(profile.name.split_whitespace().map(str::to_lowercase));
-            if !same {
+            if !backbone_core::profile::same_person(&stored.profile.name, &profile.name) {
                 return Err(Problem::conflict(format!(
                     "this database holds {}'s log; a profile named {} is another person's",
                     backbone_core::valid::excerpt(&stored.profile.name),
@@ -156,7 +149,6 @@ pub async fn save_profile(app: &AppState, profile: Profile) -> Result<Saved> {
         )?
         .plan;
         let version = store.save_profile(&profile, &plan, today)?;
-        let _ = &app2;
         Ok(Saved { athlete: profile.name.clone(), profile_version: version, weeks: plan.weeks.len() })
     })
     .await

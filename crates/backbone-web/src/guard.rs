@@ -31,7 +31,8 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
 }
 
 fn check(state: &AppState, method: &Method, headers: &HeaderMap, uri: &axum::http::Uri) -> Result<(), Problem> {
-    if uri.to_string().len() > MAX_URI {
+    let target = uri.path().len() + uri.query().map_or(0, |q| q.len() + 1);
+    if target > MAX_URI {
         return Err(Problem::new(StatusCode::URI_TOO_LONG, format!("the address is longer than {MAX_URI} characters")));
     }
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");

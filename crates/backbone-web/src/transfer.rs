@@ -34,19 +34,15 @@ pub async fn import(app: &AppState, bytes: &[u8], format: &str, unit: Option<&st
         }
     })?;
     app.with_store(move |store| {
-        if let (Intake::Archive(a), Some(ours)) = (&read, store.profile()?) {
-            let same = a.athlete.split_whitespace().map(str::to_lowercase).eq(ours
-                .profile
-                .name
-                .split_whitespace()
-                .map(str::to_lowercase));
-            if !same && !a.profiles.is_empty() {
-                return Err(Problem::conflict(format!(
-                    "this export is {}'s and this database is {}'s; nothing was imported",
-                    backbone_core::valid::excerpt(&a.athlete),
-                    backbone_core::valid::excerpt(&ours.profile.name)
-                )));
-            }
+        if let (Intake::Archive(a), Some(ours)) = (&read, store.profile()?)
+            && !a.profiles.is_empty()
+            && !backbone_core::profile::same_person(&a.athlete, &ours.profile.name)
+        {
+            return Err(Problem::conflict(format!(
+                "this export is {}'s and this database is {}'s; nothing was imported",
+                backbone_core::valid::excerpt(&a.athlete),
+                backbone_core::valid::excerpt(&ours.profile.name)
+            )));
         }
         store.backup("import")?;
         let (done, warnings, unmapped) = match read {

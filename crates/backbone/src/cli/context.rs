@@ -51,12 +51,6 @@ pub fn backup(store: &Store, reason: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Whether two profile names are one person's: the same words, whatever the case and spacing.
-pub fn same_person(a: &str, b: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-    words(a) == words(b)
-}
-
 /// `--today`, or the local date.
 pub fn today(globals: &Globals) -> Date {
     globals.today.unwrap_or_else(|| jiff::Zoned::now().date())

@@ -142,7 +142,8 @@ fn same_athlete(store: &backbone_store::Store, archive: &Archive, force: bool) -
     let Some(ours) = store.profile()? else {
         return Ok(());
     };
-    if force || archive.profiles.is_empty() || context::same_person(&ours.profile.name, &archive.athlete) {
+    if force || archive.profiles.is_empty() || backbone_core::profile::same_person(&ours.profile.name, &archive.athlete)
+    {
         return Ok(());
     }
     let (theirs, ours) = (valid::excerpt(&archive.athlete), valid::excerpt(&ours.profile.name));

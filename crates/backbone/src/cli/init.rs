@@ -71,7 +71,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
 /// (the log is kept and the plan follows it); another name is another person, whose profile would take
 /// over this log, so it is refused unless `--force` says the name changed.
 fn same_person(stored: &str, new: &str, force: bool) -> anyhow::Result<()> {
-    if force || context::same_person(stored, new) {
+    if force || backbone_core::profile::same_person(stored, new) {
         return Ok(());
     }
     let (stored, new) = (backbone_core::valid::excerpt(stored), backbone_core::valid::excerpt(new));

@@ -236,7 +236,8 @@ async fn a_first_day_in_the_browser() {
     until(
         &c,
         "the service worker",
-        "return !!(navigator.serviceWorker && navigator.serviceWorker.controller) || performance.now() > 3000",
+        // The installable app: the service worker controls Today's page.
+        "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
     )
     .await;
     let before = sets_logged(&server);
