@@ -15,6 +15,7 @@ use backbone_store::Logged;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
+use crate::encoding::AcceptsGzip;
 use crate::problem::{Problem, Result};
 use crate::state::{self, AppState};
 
@@ -70,10 +71,6 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequestP
 }
 
 /// A cached JSON answer as a response.
-fn bytes(body: Bytes) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
-}
-
 /// A value as JSON bytes for the cache.
 fn encoded<T: Serialize>(value: &T) -> Result<Vec<u8>> {
     serde_json::to_vec(value)
@@ -159,14 +156,14 @@ pub async fn save_profile(app: &AppState, profile: Profile) -> Result<Saved> {
     (status = 200, description = "The plan", body = Object),
     (status = 409, description = "No profile yet", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn plan(State(app): State<AppState>) -> Result<Response> {
+pub async fn plan(State(app): State<AppState>, gzip: AcceptsGzip) -> Result<Response> {
     let body = app
         .answer("plan".into(), |a, store| {
             let profile = state::profile(store)?;
             encoded(&a.adapted(store, &profile, a.today())?.plan)
         })
         .await?;
-    Ok(bytes(body))
+    Ok(body.respond(gzip))
 }
 
 /// The next session with what changed and why (`backbone next --json`); what is shown is kept.
@@ -174,10 +171,10 @@ pub async fn plan(State(app): State<AppState>) -> Result<Response> {
     (status = 200, description = "The next session and its notices", body = Object),
     (status = 409, description = "No profile yet, or nothing planned", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn next(State(app): State<AppState>) -> Result<Response> {
+pub async fn next(State(app): State<AppState>, gzip: AcceptsGzip) -> Result<Response> {
     // Made once per state of the database: serving it again would record nothing new.
     let body = app.answer("next".into(), |a, store| encoded(&serve_next(a, store)?)).await?;
-    Ok(bytes(body))
+    Ok(body.respond(gzip))
 }
 
 /// The next session, recorded as served (METHOD P1: the day's log is judged against what was shown).
@@ -204,13 +201,13 @@ pub struct Limit {
     (status = 200, description = "Sessions", body = Object),
     (status = 422, description = "A bad limit", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn list_sessions(State(app): State<AppState>, Q(q): Q<Limit>) -> Result<Response> {
+pub async fn list_sessions(State(app): State<AppState>, gzip: AcceptsGzip, Q(q): Q<Limit>) -> Result<Response> {
     let limit = q.limit.unwrap_or(20);
     if !(1..=1000).contains(&limit) {
         return Err(Problem::invalid("limit", format!("limit is {limit}, expected 1 to 1000")));
     }
     let body = app.answer(format!("sessions?limit={limit}"), move |_, store| encoded(&store.recent(limit)?)).await?;
-    Ok(bytes(body))
+    Ok(body.respond(gzip))
 }
 
 /// What a write did.
@@ -465,7 +462,7 @@ pub struct Weeks {
     (status = 409, description = "No profile yet", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "A bad number of weeks", body = Problem, content_type = "application/problem+json"),
 ))]
-pub async fn report(State(app): State<AppState>, Q(q): Q<Weeks>) -> Result<Response> {
+pub async fn report(State(app): State<AppState>, gzip: AcceptsGzip, Q(q): Q<Weeks>) -> Result<Response> {
     let weeks = q.weeks.unwrap_or(12);
     if !(1..=520).contains(&weeks) {
         return Err(Problem::invalid("weeks", format!("weeks is {weeks}, expected 1 to 520")));
@@ -476,7 +473,7 @@ pub async fn report(State(app): State<AppState>, Q(q): Q<Weeks>) -> Result<Respo
             encoded(&*a.report(store, &profile, a.today(), weeks)?)
         })
         .await?;
-    Ok(bytes(body))
+    Ok(body.respond(gzip))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

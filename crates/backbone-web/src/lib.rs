@@ -9,6 +9,7 @@
 
 pub mod api;
 mod catalog;
+mod encoding;
 mod guard;
 mod openapi;
 mod pages;

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
+use crate::encoding::Answer;
 use backbone_core::adapt::{Adapted, adapt_served};
 use backbone_core::analytics::report::Report;
 use backbone_store::{Logged, NewSet, Store, StoredProfile};
@@ -53,7 +53,7 @@ struct Cache {
     key: Option<Key>,
     adapted: Option<Arc<Adapted>>,
     reports: Vec<(u32, Arc<Report>)>,
-    answers: HashMap<String, Bytes>,
+    answers: HashMap<String, Answer>,
 }
 
 /// A set for the writer thread, and where to say what became of it.
@@ -160,7 +160,7 @@ impl AppState {
         &self,
         name: String,
         make: impl FnOnce(&AppState, &mut Store) -> Result<Vec<u8>> + Send + 'static,
-    ) -> Result<Bytes> {
+    ) -> Result<Answer> {
         let key = self.key()?;
         if let Some(hit) = self.cached(key, |c| c.answers.get(&name).cloned()) {
             return Ok(hit);
@@ -171,16 +171,16 @@ impl AppState {
             return Ok(hit);
         }
         let state = self.clone();
-        let bytes = Bytes::from(self.reading(move |store| make(&state, store)).await?);
+        let answer = Answer::new(self.reading(move |store| make(&state, store)).await?);
         // Made from the state of `key` or later: kept under the key seen now, which a write made while
         // making it has moved on from.
         let after = self.key()?;
         if after == key {
             self.store_in_cache(key, |c| {
-                c.answers.insert(name, bytes.clone());
+                c.answers.insert(name, answer.clone());
             });
         }
-        Ok(bytes)
+        Ok(answer)
     }
 
     /// The plan adapted to the log (and what was served), from the cache while the database is unchanged.

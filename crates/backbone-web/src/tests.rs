@@ -216,3 +216,21 @@ async fn a_session_is_edited_from_its_page() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("sets[0].reps"), "{page}");
 }
+
+#[tokio::test]
+async fn a_large_answer_is_sent_gzipped_to_a_client_that_takes_gzip_and_plain_to_one_that_does_not() {
+    use std::io::Read;
+    let f = with_profile().await;
+    let (_, _, plain) = send(&f, request("GET", "/api/v1/plan", Body::empty())).await;
+    assert!(plain.len() >= 1024, "the plan is large enough to compress: {} bytes", plain.len());
+    let mut req = request("GET", "/api/v1/plan", Body::empty());
+    req.headers_mut().insert(header::ACCEPT_ENCODING, "gzip, deflate, br".parse().expect("a header"));
+    let response = app(f.state.clone()).oneshot(req).await.expect("a response");
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+    assert_eq!(response.headers()[header::VARY], "accept-encoding");
+    let gzip = response.into_body().collect().await.expect("a body").to_bytes();
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(&gzip[..]).read_to_string(&mut unzipped).expect("gzip");
+    assert_eq!(unzipped, plain, "the gzipped answer is the plain one");
+    assert!(gzip.len() < plain.len() / 2, "{} bytes gzipped from {}", gzip.len(), plain.len());
+}

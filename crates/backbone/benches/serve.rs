@@ -5,6 +5,10 @@
 //!   under 5 ms (served from the cache that a write invalidates);
 //! - logging a set (one durable write, committed in groups): 5,000 requests a second or more.
 //!
+//! Requests carry `Accept-Encoding: gzip`, as every browser's do, so large answers come from the cache
+//! already compressed. The report is measured a second time without it, to show what a client that takes
+//! only the identity encoding gets.
+//!
 //! `cargo bench -p backbone --bench serve` (each route in turn with the health route, three pairs of 3 s runs
 //! after a 1 s warm-up each; wrk must be installed: `apt-get install wrk`, which `cargo
 //! xtask bench` does). Figures in docs/PERFORMANCE.md.
@@ -55,13 +59,14 @@ fn main() {
 
     println!("| route | requests/s | p50 | p99 | health, same pairs | share of health |");
     println!("| --- | --- | --- | --- | --- | --- |");
-    for (name, path, lua) in [
-        ("GET /api/v1/sessions?limit=20", "/api/v1/sessions?limit=20", None),
-        ("GET /api/v1/next", "/api/v1/next", None),
-        ("GET /api/v1/report", "/api/v1/report", None),
-        ("POST /api/v1/sets (durable write)", "/api/v1/sets", Some(script.as_path())),
+    for (name, path, lua, gzip) in [
+        ("GET /api/v1/sessions?limit=20", "/api/v1/sessions?limit=20", None, true),
+        ("GET /api/v1/next", "/api/v1/next", None, true),
+        ("GET /api/v1/report", "/api/v1/report", None, true),
+        ("GET /api/v1/report (no Accept-Encoding)", "/api/v1/report", None, false),
+        ("POST /api/v1/sets (durable write)", "/api/v1/sets", Some(script.as_path()), true),
     ] {
-        paired(&base, name, path, lua);
+        paired(&base, name, path, lua, gzip);
     }
     let _ = server.kill();
     let _ = server.wait();
@@ -69,11 +74,11 @@ fn main() {
 
 /// The route and the health route in turn, three times; the medians of the route's figures and of the
 /// pairs' ratios, so that the machine's drift during the run moves both sides of each pair alike.
-fn paired(base: &str, name: &str, path: &str, lua: Option<&std::path::Path>) {
+fn paired(base: &str, name: &str, path: &str, lua: Option<&std::path::Path>, gzip: bool) {
     let mut runs = Vec::new();
     for _ in 0..3 {
-        let health = load(base, "/api/v1/health", None);
-        let route = load(base, path, lua);
+        let health = load(base, "/api/v1/health", None, gzip);
+        let route = load(base, path, lua, gzip);
         runs.push((route, health));
     }
     let ratio = median(runs.iter().map(|(r, h)| r.rate / h.rate.max(1.0)).collect());
@@ -94,11 +99,14 @@ struct Figures {
     p99: String,
 }
 
-fn load(base: &str, path: &str, script: Option<&std::path::Path>) -> Figures {
+fn load(base: &str, path: &str, script: Option<&std::path::Path>, gzip: bool) -> Figures {
     // A short warm-up fills the cache and the page cache; the measured run follows.
     for seconds in ["1s", "3s"] {
         let mut cmd = Command::new("wrk");
         cmd.args(["-t2", "-c16", "-d", seconds, "--latency"]);
+        if gzip {
+            cmd.args(["-H", "Accept-Encoding: gzip, deflate, br"]);
+        }
         if let Some(s) = script {
             cmd.arg("-s").arg(s);
         }
