@@ -223,6 +223,22 @@ pub fn lb_to_kg(lb: f64) -> f64 {
     lb * KG_PER_LB
 }
 
+/// A stored load as the number a person reads in their units: kilograms to 0.01 (so 21.25 kg, from
+/// 1.25 kg plates, reads as typed), pounds to 0.1 (so 20 lb reads 20, not 19.9959, whether the log
+/// kept it exactly or, as before 2026-12, to 0.01 kg). Every screen and export goes through this.
+pub fn in_units(kg: f64, units: Units) -> f64 {
+    match units {
+        Units::Kg => (kg * 100.0).round() / 100.0,
+        Units::Lb => (kg_to_lb(kg) * 10.0).round() / 10.0,
+    }
+}
+
+/// [`in_units`] as text: no trailing zeros, no point when whole ("20", "22.5", "21.25").
+pub fn shown(kg: f64, units: Units) -> String {
+    let s = format!("{:.2}", in_units(kg, units));
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// The smallest load increase of an implement, in the unit it is sold in.
 #[derive(Debug, Clone, Copy)]
 enum Step {
@@ -480,6 +496,19 @@ mod tests {
         assert!(close(lb_to_kg(5.0), 2.26796185));
         assert!(close(kg_to_lb(100.0), 220.46226218487757));
         assert!(close(kg_to_lb(lb_to_kg(135.0)), 135.0));
+    }
+
+    #[test]
+    fn a_load_reads_as_it_was_typed_in_either_unit() {
+        assert_eq!(shown(lb_to_kg(20.0), Units::Lb), "20");
+        assert_eq!(shown(9.07, Units::Lb), "20", "a load kept to 0.01 kg before still reads 20 lb");
+        assert_eq!(shown(lb_to_kg(135.0), Units::Lb), "135");
+        assert_eq!(shown(61.23, Units::Lb), "135");
+        assert_eq!(shown(lb_to_kg(22.5), Units::Lb), "22.5");
+        assert_eq!(shown(21.25, Units::Kg), "21.25");
+        assert_eq!(shown(22.5, Units::Kg), "22.5");
+        assert_eq!(shown(lb_to_kg(20.0), Units::Kg), "9.07");
+        assert_eq!(in_units(100.0, Units::Kg), 100.0);
     }
 
     #[test]

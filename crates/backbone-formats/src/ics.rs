@@ -212,11 +212,10 @@ fn dose(m: &MainItem, units: Units) -> String {
         (None, Some(sec)) => format!("{} x {sec} s", m.sets),
         (None, None) => format!("{} sets", m.sets),
     };
-    let load = match (m.load_kg, units) {
-        (Some(kg), Units::Kg) => format!(", {kg} kg"),
-        (Some(kg), Units::Lb) => format!(", {:.0} lb", backbone_core::load::kg_to_lb(kg)),
-        (None, _) => String::new(),
-    };
+    let load = m
+        .load_kg
+        .map(|kg| format!(", {} {}", backbone_core::load::shown(kg, units), units.as_str()))
+        .unwrap_or_default();
     format!("{amount} @ RPE {}{load}", m.rpe)
 }
 

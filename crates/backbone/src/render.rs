@@ -9,7 +9,7 @@ use std::io::Write;
 
 use backbone_core::adapt::NextSession;
 use backbone_core::catalog::{Catalog, Exercise};
-use backbone_core::load::kg_to_lb;
+use backbone_core::load::shown;
 use backbone_core::plan::{MainItem, Plan, Session};
 use backbone_core::profile::Profile;
 use backbone_core::vocab::Units;
@@ -143,15 +143,7 @@ fn dose(m: &MainItem, units: Units, unilateral: bool) -> String {
 
 /// A load in the user's units.
 pub fn weight(kg: f64, units: Units) -> String {
-    match units {
-        Units::Kg => format!("{} kg", trim(kg)),
-        Units::Lb => format!("{} lb", trim((kg_to_lb(kg) * 10.0).round() / 10.0)),
-    }
-}
-
-fn trim(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    format!("{} {}", shown(kg, units), units.as_str())
 }
 
 /// Seconds as m:ss.

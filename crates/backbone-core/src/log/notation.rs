@@ -79,7 +79,8 @@ fn parse_load(text: &str, units: Units) -> Option<f64> {
         Units::Kg => value,
         Units::Lb => lb_to_kg(value),
     };
-    let kg = (kg * 100.0).round() / 100.0;
+    // Kept as typed: kilograms exactly, pounds converted at full precision, so that 20 lb reads 20 lb
+    // again everywhere (shown through `load::shown`).
     (kg <= crate::valid::LOAD_KG_MAX).then_some(kg)
 }
 
@@ -129,8 +130,9 @@ mod tests {
     fn lists_seconds_and_pounds() {
         assert_eq!(one("10,10,8@20kg").iter().map(|s| s.reps.unwrap()).collect::<Vec<_>>(), vec![10, 10, 8]);
         assert_eq!(one("2x30s")[1].seconds, Some(30));
-        assert_eq!(one("8@45lb")[0].load_kg, Some(20.41));
-        assert_eq!(parse_notation("8@45", Units::Lb).unwrap()[0].load_kg, Some(20.41));
+        // Pounds are kept at full precision, so 45 lb reads 45 lb again.
+        assert_eq!(one("8@45lb")[0].load_kg, Some(lb_to_kg(45.0)));
+        assert_eq!(parse_notation("8@45", Units::Lb).unwrap()[0].load_kg, Some(lb_to_kg(45.0)));
         assert_eq!(one("3 x 10 @ 22,5")[0].load_kg, Some(22.5));
         assert_eq!(one("12")[0].reps, Some(12));
     }

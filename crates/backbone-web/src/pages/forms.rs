@@ -44,7 +44,7 @@ pub async fn set(State(app): State<AppState>, body: Bytes) -> Response {
             exercise: one(&f, "exercise").unwrap_or_default().to_string(),
             reps: number(&f, "reps")?,
             seconds: number(&f, "seconds")?,
-            load_kg: load.map(|v| if lb { (lb_to_kg(v) * 100.0).round() / 100.0 } else { v }),
+            load_kg: load.map(|v| if lb { lb_to_kg(v) } else { v }),
             rpe: number(&f, "rpe")?,
             quality: number(&f, "quality")?,
             pain: number(&f, "pain")?,

@@ -5,7 +5,7 @@ use backbone_core::adapt::NextSession;
 use backbone_core::analytics::{Calendar, Report};
 use backbone_core::archive::CustomExercise;
 use backbone_core::catalog::{Catalog, Exercise};
-use backbone_core::load::kg_to_lb;
+use backbone_core::load::{kg_to_lb, shown};
 use backbone_core::log::SessionLog;
 use backbone_core::plan::{MainItem, Plan, Session, Week};
 use backbone_core::profile::Profile;
@@ -15,21 +15,15 @@ use jiff::civil::Date;
 
 /// A load in the person's units: "22.5 kg", "50 lb".
 pub fn weight(kg: f64, units: Units) -> String {
-    let (value, unit) = match units {
-        Units::Kg => (kg, "kg"),
-        Units::Lb => ((kg_to_lb(kg) * 10.0).round() / 10.0, "lb"),
-    };
-    format!("{} {unit}", trim(value))
+    format!("{} {}", shown(kg, units), units.as_str())
 }
 
 /// A load as the number a form field holds, in the person's units.
 fn field(kg: f64, units: Units) -> String {
-    match units {
-        Units::Kg => trim(kg),
-        Units::Lb => trim((kg_to_lb(kg) * 10.0).round() / 10.0),
-    }
+    shown(kg, units)
 }
 
+/// A number to at most two decimals, none when whole.
 fn trim(x: f64) -> String {
     let s = format!("{x:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()

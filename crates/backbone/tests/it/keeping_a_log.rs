@@ -120,7 +120,11 @@ fn the_set_notation_logs_between_sets_in_kg_or_lb() {
     let sets: Vec<&serde_json::Value> =
         history.as_array().unwrap().iter().flat_map(|s| s["sets"].as_array().unwrap()).collect();
     assert_eq!(sets.len(), 5);
-    assert!(sets.iter().any(|s| s["load_kg"] == 20.41 && s["exercise"] == "cable-face-pull"), "{sets:?}");
+    let pounds = |s: &&serde_json::Value| s["load_kg"].as_f64().map(|kg| kg / 0.45359237);
+    assert!(
+        sets.iter().any(|s| s["exercise"] == "cable-face-pull" && pounds(s).is_some_and(|lb| (lb - 45.0).abs() < 1e-9)),
+        "45 lb is kept exactly: {sets:?}"
+    );
     let (code, _, err) = db.run(&["log", "band-row", "3xlots", "--today", "2026-11-23"]);
     assert_eq!(code, 2);
     assert!(err.contains("3xlots"));
@@ -198,4 +202,24 @@ fn init_asks_its_questions_and_writes_the_profile() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let written = std::fs::read_to_string(&profile).unwrap();
     assert!(written.contains("name = \"Sam\"") && written.contains("equipment = [\"bands\"]"), "{written}");
+}
+
+#[test]
+fn a_load_typed_in_pounds_reads_back_as_typed_on_screen_and_in_the_csv_export() {
+    let db = Db::new();
+    let (code, _, err) = db.run(&["log", "band-row", "2x10@20lb", "--today", "2026-11-23"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, history, err) = db.run(&["history", "--today", "2026-11-23"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, csv, err) = db.run(&["export", "--format", "csv", "--units", "lb"]);
+    assert_eq!(code, 0, "{err}");
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let column = rows.headers().unwrap().iter().position(|h| h.starts_with("load") && h.contains("lb"));
+    let column = column.unwrap_or_else(|| panic!("a load column in lb: {csv}"));
+    let loads: Vec<String> = rows.records().map(|r| r.unwrap()[column].to_string()).filter(|l| !l.is_empty()).collect();
+    assert!(loads.len() >= 2 && loads.iter().all(|l| l == "20"), "20 lb typed, exported as {loads:?}");
+    let (code, csv_kg, _) = db.run(&["export", "--format", "csv", "--units", "kg"]);
+    assert_eq!(code, 0);
+    assert!(csv_kg.contains(",9.07,") && !csv_kg.contains("9.0718"), "kg to 0.01: {csv_kg}");
+    assert!(!history.contains("19.99"), "{history}");
 }
