@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::log::SessionLog;
 
-pub use report::{Calendar, Kpi, Report, calendar, report};
+pub use report::{Calendar, Coaching, Kpi, Report, calendar, report};
 pub use trend::Trend;
 
 /// A dated value, as the report's series carry them.

@@ -70,6 +70,17 @@ pub struct CustomExercise {
     pub id: String,
     /// The name as the first file that used it wrote it.
     pub name: String,
+    /// What the person said it counts as (`backbone exercises map`); `None`: as its name reads
+    /// ([`crate::custom`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<crate::custom::Counts>,
+}
+
+impl CustomExercise {
+    /// A custom exercise that counts as its name reads.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> CustomExercise {
+        CustomExercise { id: id.into(), name: name.into(), counts: None }
+    }
 }
 
 /// A logged session and the day it was logged (which the log's `undo` and its order rest on).

@@ -80,6 +80,10 @@ pub struct Exercise {
     /// Rule ids that name this exercise explicitly, beyond what its category and tier imply.
     #[serde(default)]
     pub rules: Vec<String>,
+    /// Short names lifters type ("rdl"), beyond the initials of the id (`csr` for chest-supported-row),
+    /// which `log` takes without a list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 impl Exercise {
@@ -212,6 +216,19 @@ impl Catalog {
             // The catalog is compiled in and checked by `catalog::tests`; a failure here is a build defect.
             Err(e) => panic!("the embedded exercise catalog is invalid: {e}"),
         })
+    }
+
+    /// This catalog with `extra` exercises after its own; an id it already holds is not added again.
+    pub fn extended(&self, extra: Vec<Exercise>) -> Catalog {
+        let mut exercises = self.exercises.clone();
+        let mut by_id = self.by_id.clone();
+        for ex in extra {
+            if !by_id.contains_key(&ex.id) {
+                by_id.insert(ex.id.clone(), exercises.len());
+                exercises.push(ex);
+            }
+        }
+        Catalog { exercises, by_id }
     }
 
     pub fn all(&self) -> &[Exercise] {

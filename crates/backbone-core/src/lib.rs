@@ -7,6 +7,7 @@ pub mod adapt;
 pub mod analytics;
 pub mod archive;
 pub mod catalog;
+pub mod custom;
 pub mod history;
 pub mod load;
 pub mod log;

@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-pub use notation::{NotationError, NotedSet, find_exercise, parse_notation};
+pub use notation::{NotationError, NotedSet, closest, find_exercise, parse_notation};
 pub use session_json::{LogError, parse_session};
 
 use crate::profile::Assessment;

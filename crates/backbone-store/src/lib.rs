@@ -234,6 +234,20 @@ impl Store {
         Ok(done)
     }
 
+    /// Says what a custom exercise counts as, making it first when it is new (a name typed to
+    /// `exercises map` that no import brought); `None` gives it back to what its name reads as.
+    /// True when the exercise was made.
+    pub fn map_custom(&mut self, custom: &CustomExercise) -> Result<bool, StoreError> {
+        const DOING: &str = "mapping a custom exercise";
+        let tx = write(&mut self.conn, &mut self.checked, DOING)?;
+        let made = sql::insert_custom(&tx, self.athlete, custom)?;
+        if !made {
+            sql::set_counts(&tx, self.athlete, &custom.id, custom.counts.as_ref())?;
+        }
+        tx.commit().doing(DOING)?;
+        Ok(made)
+    }
+
     /// The custom exercises, in the order they were made.
     pub fn custom_exercises(&self) -> Result<Vec<CustomExercise>, StoreError> {
         sql::customs(&self.conn, self.athlete)

@@ -8,6 +8,7 @@
 //! `Transaction` derefs to.
 
 use backbone_core::archive::{ArchivedPlan, ArchivedProfile, CalendarEntry, CustomExercise};
+use backbone_core::custom::Counts;
 use backbone_core::log::{Checkin, SessionLog};
 use backbone_core::plan::Plan;
 use backbone_core::profile::{Assessment, Profile};
@@ -26,6 +27,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../migrations/sqlite/0002_imports.sql")),
     (3, include_str!("../migrations/sqlite/0003_served.sql")),
     (4, include_str!("../migrations/sqlite/0004_applied_keys.sql")),
+    (5, include_str!("../migrations/sqlite/0005_custom_counts.sql")),
 ];
 
 /// Sets up a fresh connection. WAL lets readers go on while one process writes; `synchronous=FULL`
@@ -376,19 +378,40 @@ pub(crate) fn restore_plan(conn: &Connection, athlete: i64, p: &ArchivedPlan) ->
 // Custom exercises.
 
 const NEXT_CUSTOM_SEQ: &str = "SELECT COALESCE(MAX(seq), 0) + 1 FROM custom_exercises WHERE athlete_id = $1";
-const INSERT_CUSTOM: &str = "INSERT INTO custom_exercises (athlete_id, id, seq, name) VALUES ($1, $2, $3, $4) \
-     ON CONFLICT (athlete_id, id) DO NOTHING";
-const CUSTOMS: &str = "SELECT id, name FROM custom_exercises WHERE athlete_id = $1 ORDER BY seq";
+const INSERT_CUSTOM: &str = "INSERT INTO custom_exercises (athlete_id, id, seq, name, counts_json) \
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (athlete_id, id) DO NOTHING";
+// SQLite numbers `$N` parameters in order of appearance, not by N: keep them in order.
+const SET_COUNTS: &str = "UPDATE custom_exercises SET counts_json = $1 WHERE athlete_id = $2 AND id = $3";
+const CUSTOMS: &str = "SELECT id, name, counts_json FROM custom_exercises WHERE athlete_id = $1 ORDER BY seq";
 
 /// Adds a custom exercise; false when the athlete already has that id (its first name stays).
 pub(crate) fn insert_custom(conn: &Connection, athlete: i64, e: &CustomExercise) -> Result<bool, StoreError> {
     const DOING: &str = "adding a custom exercise";
     let seq: i64 = conn.query_row(NEXT_CUSTOM_SEQ, params![athlete], |r| r.get(0)).doing(DOING)?;
+    let counts = counts_json(e.counts.as_ref())?;
     let n = conn
         .prepare_cached(INSERT_CUSTOM)
-        .and_then(|mut s| s.execute(params![athlete, e.id, seq, e.name]))
+        .and_then(|mut s| s.execute(params![athlete, e.id, seq, e.name, counts]))
         .doing(DOING)?;
     Ok(n == 1)
+}
+
+/// Sets what a custom exercise counts as (`None`: as its name reads); false when there is no such id.
+pub(crate) fn set_counts(
+    conn: &Connection,
+    athlete: i64,
+    id: &str,
+    counts: Option<&Counts>,
+) -> Result<bool, StoreError> {
+    let n = conn.execute(SET_COUNTS, params![counts_json(counts)?, athlete, id]).doing("mapping a custom exercise")?;
+    Ok(n == 1)
+}
+
+fn counts_json(counts: Option<&Counts>) -> Result<Option<String>, StoreError> {
+    counts
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|source| StoreError::Encode { what: "what a custom exercise counts as", source })
 }
 
 pub(crate) fn customs(conn: &Connection, athlete: i64) -> Result<Vec<CustomExercise>, StoreError> {
@@ -400,7 +423,11 @@ pub(crate) fn customs(conn: &Connection, athlete: i64) -> Result<Vec<CustomExerc
         let at = |bad: Bad| bad.at("custom_exercises", format_args!("athlete {athlete}"));
         let id = decode::text(row, 0, "id").map_err(at)?.to_owned();
         let name = decode::text(row, 1, "name").map_err(at)?.to_owned();
-        out.push(CustomExercise { id, name });
+        let counts = match decode::opt_text(row, 2, "counts_json").map_err(at)? {
+            Some(_) => Some(decode::json(row, 2, "counts_json").map_err(at)?),
+            None => None,
+        };
+        out.push(CustomExercise { id, name, counts });
     }
     Ok(out)
 }
@@ -704,6 +731,7 @@ mod tests {
         COUNT_PLANS,
         NEXT_CUSTOM_SEQ,
         INSERT_CUSTOM,
+        SET_COUNTS,
         CUSTOMS,
         CALENDAR,
         SAVE_CALENDAR,

@@ -20,7 +20,9 @@ use std::time::{Duration, Instant};
 
 use crate::encoding::Answer;
 use backbone_core::adapt::{Adapted, adapt_served};
+use backbone_core::analytics::Coaching;
 use backbone_core::analytics::report::Report;
+use backbone_core::catalog::Catalog;
 use backbone_store::{Logged, NewSet, Store, StoredProfile};
 use jiff::civil::Date;
 
@@ -204,8 +206,9 @@ impl AppState {
         }
         let adapted = self.adapted(store, profile, today)?;
         let window = backbone_core::analytics::Window::weeks_to(today, weeks);
-        let report =
-            Arc::new(backbone_core::analytics::report(&profile.profile, &store.sessions()?, &adapted.plan, window));
+        let catalog = Catalog::builtin().with_customs(&store.custom_exercises()?);
+        let coaching = Coaching { profile: &profile.profile, plan: &adapted.plan };
+        let report = Arc::new(backbone_core::analytics::report(Some(coaching), &store.sessions()?, &catalog, window));
         self.store_in_cache(key, |c| c.reports.push((weeks, report.clone())));
         Ok(report)
     }

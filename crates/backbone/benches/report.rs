@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use backbone_core::adapt::adapt;
-use backbone_core::analytics::{self, Window};
+use backbone_core::analytics::{self, Coaching, Window};
+use backbone_core::catalog::Catalog;
 use backbone_core::log::SessionLog;
 use backbone_core::log::sample::{DAYS, five_years};
 use backbone_core::profile::Profile;
@@ -62,7 +63,12 @@ fn report_ten_years_from_sqlite() -> usize {
     let profile = store.profile().expect("profile").expect("a profile").profile;
     let sessions = store.sessions().expect("sessions");
     let adapted = adapt(&profile, &sessions, f.today).expect("adapt");
-    let report = analytics::report(&profile, &sessions, &adapted.plan, Window::weeks_to(f.today, 12));
+    let report = analytics::report(
+        Some(Coaching { profile: &profile, plan: &adapted.plan }),
+        &sessions,
+        Catalog::builtin(),
+        Window::weeks_to(f.today, 12),
+    );
     serde_json::to_vec(&report).expect("json").len()
 }
 
@@ -86,7 +92,12 @@ fn part_analytics_and_json(bencher: divan::Bencher) {
     let f = fixture();
     let plan = adapt(&f.profile, &f.sessions, f.today).expect("adapt").plan;
     bencher.bench(|| {
-        let report = analytics::report(&f.profile, divan::black_box(&f.sessions), &plan, Window::weeks_to(f.today, 12));
+        let report = analytics::report(
+            Some(Coaching { profile: &f.profile, plan: &plan }),
+            divan::black_box(&f.sessions),
+            Catalog::builtin(),
+            Window::weeks_to(f.today, 12),
+        );
         serde_json::to_vec(&report).expect("json").len()
     });
 }

@@ -12,6 +12,7 @@ mod history;
 mod import;
 mod init;
 mod log;
+mod map;
 mod next;
 mod plan;
 mod report;
@@ -104,8 +105,8 @@ pub struct Globals {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let globals = Globals { db: cli.db, today: cli.today, json: cli.json };
     // Commands that need no database never look for one.
-    let stateless =
-        matches!(cli.command, Command::Exercises(_) | Command::Rules(_) | Command::Completions(_) | Command::Man(_));
+    let stateless = matches!(cli.command, Command::Rules(_) | Command::Completions(_) | Command::Man(_))
+        || matches!(&cli.command, Command::Exercises(a) if !a.needs_database());
     if stateless || is_stateless_plan(&cli.command) {
         return command(cli.command, &globals);
     }

@@ -52,9 +52,9 @@ impl Assessments {
 
 /// The readings dated in the window: the profile's assessment (dated its start) and the log's, in date
 /// order; on the profile's start day a logged reading overrides the profile's.
-pub fn over_time(profile: &Profile, log: &Log, w: Window) -> Assessments {
+pub fn over_time(profile: Option<&Profile>, log: &Log, w: Window) -> Assessments {
     let mut readings: Vec<(Date, &Assessment)> = Vec::new();
-    if w.contains(profile.start) {
+    if let Some(profile) = profile.filter(|p| w.contains(p.start)) {
         readings.push((profile.start, &profile.assessment));
     }
     readings.extend(log.between(w.from, w.to).iter().map(|s| (s.date, &s.measurements)));
@@ -115,7 +115,7 @@ mod tests {
         assert_eq!(p.start, date(2026, 11, 23));
         let log = vec![measured(date(2026, 12, 21), 47.0, 51.0), measured(date(2026, 11, 20), 40.0, 41.0)];
         let w = Window { from: date(2026, 11, 16), to: date(2027, 1, 3) };
-        let a = over_time(&p, &Log::new(&log), w);
+        let a = over_time(Some(&p), &Log::new(&log), w);
         let grip: Vec<(Date, f64, f64)> = a.grip_kg.iter().map(|r| (r.date, r.value.left, r.value.right)).collect();
         assert_eq!(
             grip,

@@ -108,21 +108,37 @@ pub fn calendar(plan: &Plan, w: Window) -> Calendar {
     c
 }
 
-/// The report for the window, from the log and the plan adapted to it (`adapt(profile, log, today)`).
-pub fn report(profile: &Profile, sessions: &[SessionLog], plan: &Plan, w: Window) -> Report {
-    let catalog = Catalog::builtin();
+/// What a profile adds to a report: the plan to measure adherence and session load against, the
+/// assessment it started from, the targets, and what the engine will do.
+#[derive(Debug, Clone, Copy)]
+pub struct Coaching<'a> {
+    pub profile: &'a Profile,
+    /// The plan adapted to the log (`adapt(profile, log, today)`).
+    pub plan: &'a Plan,
+}
+
+/// The report for the window, from the log, with what the profile and its plan add when there is one.
+/// `catalog` is the catalog with the person's custom exercises ([`Catalog::with_customs`]), so that
+/// imported back work counts.
+pub fn report(coaching: Option<Coaching>, sessions: &[SessionLog], catalog: &Catalog, w: Window) -> Report {
     let log = Log::new(sessions);
     let tracked = log.tracked(w);
     let running = !w.week_complete(monday(w.to));
     let volume = tracked.map(|t| volume::weekly_volume(&log, t, catalog)).unwrap_or_default();
-    let adherence = tracked.map(|t| adherence::adherence(plan, &log, t)).unwrap_or_default();
-    let loads = tracked.map(|t| session_load::weekly_loads(plan, &log, t)).unwrap_or_default();
     let records = strength::personal_records(&log, w);
     let mut kpis = Vec::new();
     kpis::strength(&mut kpis, &strength::e1rm_by_lift(&log, w), catalog);
     kpis::volume(&mut kpis, &volume, running);
-    kpis::assessments(&mut kpis, &assessments::over_time(profile, &log, w));
+    kpis::assessments(&mut kpis, &assessments::over_time(coaching.map(|c| c.profile), &log, w));
     kpis::speed(&mut kpis, &speed::bar_speed(&log, w), catalog);
+    let Some(Coaching { profile, plan }) = coaching else {
+        kpis::wellness(&mut kpis, &wellness::wellness(&log, w));
+        kpis::records(&mut kpis, &records, tracked, running);
+        let notices = vec![notices::without_profile()];
+        return Report { schema: Cow::Borrowed(SCHEMA), from: w.from, to: w.to, kpis, notices, records };
+    };
+    let adherence = tracked.map(|t| adherence::adherence(plan, &log, t)).unwrap_or_default();
+    let loads = tracked.map(|t| session_load::weekly_loads(plan, &log, t)).unwrap_or_default();
     kpis::adherence(&mut kpis, &adherence);
     kpis::wellness(&mut kpis, &wellness::wellness(&log, w));
     kpis::load(&mut kpis, &loads, running);

@@ -23,8 +23,8 @@ pub enum NotationError {
          reps or 1 to 3600 seconds a set, loads up to 700 kg)"
     )]
     Dose { given: String },
-    #[error("no exercise matches {given:?}; see `backbone exercises`")]
-    Unknown { given: String },
+    #[error("no exercise matches {given:?}; {}", hint(.suggestions))]
+    Unknown { given: String, suggestions: Vec<String> },
     #[error("{given:?} could be any of: {}; say which", .candidates.join(", "))]
     Ambiguous { given: String, candidates: Vec<String> },
 }
@@ -84,10 +84,22 @@ fn parse_load(text: &str, units: Units) -> Option<f64> {
     (kg <= crate::valid::LOAD_KG_MAX).then_some(kg)
 }
 
-/// Finds an exercise from what a person typed: an id, a name, or words that pick one exercise out,
+fn hint(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        "see `backbone exercises`".into()
+    } else {
+        format!("did you mean {}?", suggestions.join(" or "))
+    }
+}
+
+/// Finds an exercise from what a person typed: an id, a name, a short name (an alias such as `rdl`, or
+/// the initials of the id, `csr`, when one exercise has them), or words that pick one exercise out,
 /// preferring those in `preferred` (the person's plan) when several match.
 pub fn find_exercise<'c>(catalog: &'c Catalog, query: &str, preferred: &[&str]) -> Result<&'c Exercise, NotationError> {
     if let Some(e) = catalog.find(query) {
+        return Ok(e);
+    }
+    if let Some(e) = short_name(catalog, query, preferred) {
         return Ok(e);
     }
     let words: Vec<String> = query.split([' ', '-', '_']).filter(|w| !w.is_empty()).map(loose_key).collect();
@@ -101,7 +113,7 @@ pub fn find_exercise<'c>(catalog: &'c Catalog, query: &str, preferred: &[&str]) 
         .collect();
     let planned: Vec<&Exercise> = matches.iter().copied().filter(|e| preferred.contains(&e.id.as_str())).collect();
     match (matches.len(), planned.len()) {
-        (0, _) => Err(NotationError::Unknown { given: query.into() }),
+        (0, _) => Err(NotationError::Unknown { given: query.into(), suggestions: closest(catalog, query) }),
         (1, _) => Ok(matches[0]),
         (_, 1) => Ok(planned[0]),
         _ => Err(NotationError::Ambiguous {
@@ -109,6 +121,43 @@ pub fn find_exercise<'c>(catalog: &'c Catalog, query: &str, preferred: &[&str]) 
             candidates: matches.iter().take(8).map(|e| e.id.clone()).collect(),
         }),
     }
+}
+
+/// The exercise an alias or the initials of an id name: `rdl`, `csr`. Initials count only when one
+/// exercise (or one of the plan's) has them, so a short name never guesses.
+fn short_name<'c>(catalog: &'c Catalog, query: &str, preferred: &[&str]) -> Option<&'c Exercise> {
+    let key = loose_key(query);
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(e) = catalog.all().iter().find(|e| e.aliases.iter().any(|a| loose_key(a) == key)) {
+        return Some(e);
+    }
+    let initials = |e: &Exercise| e.id.split('-').filter_map(|w| w.chars().next()).collect::<String>();
+    let all: Vec<&Exercise> = catalog.all().iter().filter(|e| key.len() >= 2 && initials(e) == key).collect();
+    let planned: Vec<&Exercise> = all.iter().copied().filter(|e| preferred.contains(&e.id.as_str())).collect();
+    match (all.as_slice(), planned.as_slice()) {
+        ([one], _) | (_, [one]) => Some(one),
+        _ => None,
+    }
+}
+
+/// Up to three catalog exercises whose id or name is close to what was typed (Jaro-Winkler over the
+/// loose keys, 0.8 or more), the closest first.
+pub fn closest(catalog: &Catalog, query: &str) -> Vec<String> {
+    let key = loose_key(query);
+    let mut scored: Vec<(f64, &str)> = catalog
+        .all()
+        .iter()
+        .map(|e| {
+            let score =
+                strsim::jaro_winkler(&key, &loose_key(&e.id)).max(strsim::jaro_winkler(&key, &loose_key(&e.name)));
+            (score, e.id.as_str())
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(3).map(|(_, id)| id.to_string()).collect()
 }
 
 #[cfg(test)]
@@ -135,6 +184,23 @@ mod tests {
         assert_eq!(parse_notation("8@45", Units::Lb).unwrap()[0].load_kg, Some(lb_to_kg(45.0)));
         assert_eq!(one("3 x 10 @ 22,5")[0].load_kg, Some(22.5));
         assert_eq!(one("12")[0].reps, Some(12));
+    }
+
+    #[test]
+    fn short_names_and_near_misses() {
+        let c = Catalog::builtin();
+        assert_eq!(find_exercise(c, "rdl", &[]).map(|e| e.id.as_str()), Ok("romanian-deadlift"));
+        assert_eq!(find_exercise(c, "RDL", &[]).map(|e| e.id.as_str()), Ok("romanian-deadlift"));
+        assert_eq!(find_exercise(c, "csr", &[]).map(|e| e.id.as_str()), Ok("chest-supported-row"));
+        match find_exercise(c, "chest suported rwo", &[]) {
+            Err(NotationError::Unknown { suggestions, .. }) => {
+                assert_eq!(suggestions.first().map(String::as_str), Some("chest-supported-row"), "{suggestions:?}")
+            }
+            other => panic!("{other:?}"),
+        }
+        let message = find_exercise(c, "romanain deadlfit", &[]).map(|e| e.id.clone()).unwrap_err().to_string();
+        assert!(message.contains("did you mean") && message.contains("romanian-deadlift"), "{message}");
+        assert!(matches!(find_exercise(c, "xq", &[]), Err(NotationError::Unknown { .. })));
     }
 
     #[test]

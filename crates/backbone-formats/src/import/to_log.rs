@@ -65,7 +65,7 @@ impl<'c> Mapper<'c> {
 
     fn custom(&mut self, id: &str, name: &str) {
         if !self.customs.iter().any(|c| c.id == id) {
-            self.customs.push(CustomExercise { id: id.to_string(), name: name.to_string() });
+            self.customs.push(CustomExercise::new(id, name));
         }
         if !self.unmapped.iter().any(|n| n == name) {
             self.unmapped.push(name.to_string());

@@ -25,7 +25,7 @@ fn imported_session() -> SessionLog {
 
 fn customs() -> Vec<CustomExercise> {
     ["Muscle Up", "Running"]
-        .map(|name| CustomExercise { id: backbone_core::archive::custom_id(name).expect("an id"), name: name.into() })
+        .map(|name| CustomExercise::new(backbone_core::archive::custom_id(name).expect("an id"), name))
         .to_vec()
 }
 

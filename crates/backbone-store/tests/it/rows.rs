@@ -102,7 +102,7 @@ fn a_database_from_a_newer_backbone_is_refused() {
     raw.execute("INSERT INTO schema_migrations (version, applied_on) VALUES (99, 'later')", []).expect("insert");
     drop(raw);
     match Store::open(&path) {
-        Err(e @ StoreError::NewerSchema { found: 99, known: 4 }) => assert!(e.to_string().contains("upgrade")),
+        Err(e @ StoreError::NewerSchema { found: 99, known: 5 }) => assert!(e.to_string().contains("upgrade")),
         other => panic!("expected NewerSchema, got {other:?}"),
     }
 }
@@ -206,7 +206,7 @@ fn a_first_schema_database_is_migrated_with_its_log() {
     let log = store.sessions().expect("reads");
     assert_eq!(log.len(), 1);
     assert_eq!((log[0].id.as_str(), log[0].sets[0].reps, log[0].title.as_deref()), ("old", Some(12), None));
-    let custom = backbone_core::archive::CustomExercise { id: "custom-x".into(), name: "X".into() };
+    let custom = backbone_core::archive::CustomExercise::new("custom-x", "X");
     store.import(&[custom], &[], jiff::civil::date(2026, 2, 1), &mut |_| {}).expect("the new table is there");
     assert_eq!(store.custom_exercises().expect("reads").len(), 1);
 }

@@ -39,6 +39,16 @@ pub enum Show {
         /// The exercise id or name (forgiving: "face pulls" finds cable-face-pull's family).
         id: String,
     },
+    /// Say what an exercise the catalog does not hold counts as (imported "T Bar Row" -> barbell-row), or
+    /// list your custom exercises and what each counts as.
+    Map(super::map::Args),
+}
+
+impl Args {
+    /// Only `map` reads or writes the database; the catalog is compiled in.
+    pub fn needs_database(&self) -> bool {
+        matches!(self.show, Some(Show::Map(_)))
+    }
 }
 
 fn parse_kit(word: &str) -> Result<Option<Equipment>, String> {
@@ -47,6 +57,9 @@ fn parse_kit(word: &str) -> Result<Option<Equipment>, String> {
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let catalog = Catalog::builtin();
+    if let Some(Show::Map(map)) = args.show {
+        return super::map::run(map, globals);
+    }
     if let Some(Show::Show { id }) = &args.show {
         let ex = find(catalog, id)?;
         return if globals.json {
@@ -72,12 +85,13 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
 }
 
 /// An exercise by id or forgiving name; an unknown one is bad input with suggestions.
-fn find<'c>(catalog: &'c Catalog, query: &str) -> anyhow::Result<&'c Exercise> {
+pub(super) fn find<'c>(catalog: &'c Catalog, query: &str) -> anyhow::Result<&'c Exercise> {
     if let Some(e) = catalog.find(query) {
         return Ok(e);
     }
     let key = backbone_core::catalog::loose_key(query);
-    let close: Vec<&str> = catalog
+    let mut close: Vec<String> = backbone_core::log::closest(catalog, query);
+    let contained = catalog
         .all()
         .iter()
         .filter(|e| {
@@ -85,9 +99,11 @@ fn find<'c>(catalog: &'c Catalog, query: &str) -> anyhow::Result<&'c Exercise> {
             key.split_whitespace().next().is_some_and(|_| id.contains(&key) || key.contains(&id))
                 || e.name.to_lowercase().contains(&query.to_lowercase())
         })
-        .map(|e| e.id.as_str())
-        .take(8)
-        .collect();
+        .map(|e| e.id.clone())
+        .filter(|id| !close.contains(id))
+        .take(8 - close.len())
+        .collect::<Vec<_>>();
+    close.extend(contained);
     let hint = if close.is_empty() {
         "see `backbone exercises` for the list".to_string()
     } else {

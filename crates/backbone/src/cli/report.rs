@@ -6,7 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use backbone_core::adapt::adapt_served;
-use backbone_core::analytics::{self, Calendar, Report, Window};
+use backbone_core::analytics::{self, Calendar, Coaching, Report, Window};
+use backbone_core::catalog::Catalog;
 use backbone_core::profile::Profile;
 use backbone_formats::svg;
 
@@ -38,7 +39,9 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let sessions = store.sessions()?;
     let adapted = adapt_served(&profile, &sessions, &store.served()?, today)?;
     let window = Window::weeks_to(today, args.weeks);
-    let mut report = analytics::report(&profile, &sessions, &adapted.plan, window);
+    let catalog = Catalog::builtin().with_customs(&store.custom_exercises()?);
+    let coaching = Coaching { profile: &profile, plan: &adapted.plan };
+    let mut report = analytics::report(Some(coaching), &sessions, &catalog, window);
     // Names as the screen shows them: nothing a terminal would act on, whenever they were stored.
     let customs: HashMap<String, String> = store
         .custom_exercises()?

@@ -165,10 +165,7 @@ fn the_summary_lists_unmapped_names_and_warnings_with_lines() {
     let warnings = summary["warnings"].as_array().expect("warnings");
     assert!(warnings.iter().any(|w| w["line"] == 4 && w["message"].as_str().is_some_and(|m| m.contains("Rest Timer"))));
     let customs = Store::open(&db.path).expect("opens").custom_exercises().expect("reads");
-    assert_eq!(
-        customs,
-        [CustomExercise { id: "custom-bench-press-barbell".into(), name: "Bench Press (Barbell)".into() }]
-    );
+    assert_eq!(customs, [CustomExercise::new("custom-bench-press-barbell", "Bench Press (Barbell)")]);
 }
 
 #[test]
@@ -273,8 +270,8 @@ fn arb_sessions() -> impl Strategy<Value = Vec<SessionLog>> {
 
 fn arb_customs() -> Vec<CustomExercise> {
     vec![
-        CustomExercise { id: "custom-bench-press".into(), name: "Bench Press, \"flat\"".into() },
-        CustomExercise { id: "custom-rückenübung".into(), name: "Rückenübung".into() },
+        CustomExercise::new("custom-bench-press", "Bench Press, \"flat\""),
+        CustomExercise::new("custom-rückenübung", "Rückenübung"),
     ]
 }
 

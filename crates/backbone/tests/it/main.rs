@@ -4,6 +4,7 @@ mod api_contract;
 mod browser;
 mod coaching;
 mod durability;
+mod everyday;
 mod exercises;
 mod hardening;
 mod import_export;

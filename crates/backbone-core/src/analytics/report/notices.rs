@@ -39,6 +39,17 @@ fn trim(x: f64) -> String {
     s.strip_suffix(".0").map_or(s.clone(), str::to_string)
 }
 
+/// The one notice of a report made from the log alone: what a profile would add (METHOD K9: every
+/// measure as a trend, which adherence and the targets need a plan for).
+pub fn without_profile() -> Notice {
+    Notice::new(
+        "K9",
+        "This report comes from your log alone. A profile (`backbone init`) adds your weekly set targets (B5), \
+         sessions done against a plan (K7), your first assessment as the baseline (K8), session load, and what \
+         the engine will change about what the report shows.",
+    )
+}
+
 /// What the engine will do about what the report shows (or what the person can do, where the engine
 /// cannot see it), each with its METHOD rule, in METHOD order.
 pub fn notices(

@@ -45,7 +45,7 @@ fn three_weeks() -> Window {
 fn an_empty_log_gives_empty_series() {
     let p = profile();
     let plan = planner::plan(&p, 4).unwrap();
-    let r = report(&p, &[], &plan, three_weeks());
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &[], Catalog::builtin(), three_weeks());
     assert_eq!((r.from, r.to), (date(2026, 11, 23), date(2026, 12, 13)));
     let ids: Vec<&str> = r.kpis.iter().map(|k| k.id.as_str()).collect();
     for id in ["weekly_sets:upper_back", "grip:left", "grip:right", "adherence", "soreness", "ache", "sleep", "load"] {
@@ -72,7 +72,7 @@ fn weekly_sets_e1rm_adherence_and_load() {
         session(date(2026, 11, 25), sets("chest-supported-row", 3, 8, 22.0, 8.0)),
         session(date(2026, 11, 30), sets("chest-supported-row", 4, 8, 24.0, 8.0)),
     ];
-    let r = report(&p, &log, &plan, three_weeks());
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
     let (w1, w2, w3) = (date(2026, 11, 23), date(2026, 11, 30), date(2026, 12, 7));
     assert_eq!(values(kpi(&r, "weekly_sets:upper_back")), [(w1, 6.0), (w2, 4.0), (w3, 0.0)]);
     assert_eq!(kpi(&r, "weekly_sets:upper_back").trend, Trend::Down);
@@ -112,7 +112,7 @@ fn notices_for_sets_under_target_low_adherence_pressing_and_grip() {
     let mut monday = sets("chest-supported-row", 3, 8, 20.0, 8.0);
     monday.extend(vec![SetLog { reps: Some(8), ..SetLog::new("Bench Press") }; 5]);
     let log = vec![session(date(2026, 11, 30), monday)];
-    let r = report(&p, &log, &plan, three_weeks());
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
     let rules: Vec<&str> = r.notices.iter().map(|n| n.rule.as_ref()).collect();
     assert_eq!(rules, ["A5", "A5", "W6", "K7"], "{:#?}", r.notices);
     // Week 3 had no sets, so week 2 (3 sets, under 10 for an intermediate) is not judged; week 3 is empty.
@@ -130,7 +130,7 @@ fn notices_for_sets_under_target_low_adherence_pressing_and_grip() {
     // Every planned session of the last finished week done, but with few sets: B5.
     let day = |d: i8| session(date(2026, 12, d), sets("chest-supported-row", 1, 8, 20.0, 8.0));
     let log = vec![day(7), day(9), day(11)];
-    let r = report(&p, &log, &plan, three_weeks());
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
     let b5: Vec<&Notice> = r.notices.iter().filter(|n| n.rule == "B5").collect();
     assert_eq!(b5.len(), 1);
     assert!(
@@ -139,7 +139,7 @@ fn notices_for_sets_under_target_low_adherence_pressing_and_grip() {
         b5[0].text
     );
     // The same sets with a session missed: that is adherence, not the plan's volume.
-    let r = report(&p, &log[..2], &plan, three_weeks());
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log[..2], Catalog::builtin(), three_weeks());
     assert!(!r.notices.iter().any(|n| n.rule == "B5"), "{:#?}", r.notices);
 }
 
@@ -155,7 +155,7 @@ fn engine_notices_come_from_the_adapted_plan() {
     let today = date(2026, 12, 13);
     let adapted = adapt(&p, &log, today).unwrap();
     assert!(adapted.plan.notices.iter().any(|n| n.rule == "R2"), "{:#?}", adapted.plan.notices);
-    let r = report(&p, &log, &adapted.plan, three_weeks());
+    let r = report(Some(Coaching { profile: &p, plan: &adapted.plan }), &log, Catalog::builtin(), three_weeks());
     assert!(r.notices.iter().any(|n| n.rule == "R2"));
     assert_eq!(kpi(&r, "soreness").series.len(), 2);
     // Plan notices that are not responses to the log stay in the plan.
@@ -178,7 +178,7 @@ fn the_json_has_the_contract_shape() {
     let p = profile();
     let plan = planner::plan(&p, 4).unwrap();
     let log = vec![session(date(2026, 11, 23), sets("chest-supported-row", 3, 8, 20.0, 8.0))];
-    let r = report(&p, &log, &plan, three_weeks());
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
     let text = serde_json::to_string(&r).unwrap();
     assert!(
         text.starts_with(r#"{"schema":"backbone.report/1","from":"2026-11-23","to":"2026-12-13","kpis":[{"id":"#),
@@ -204,4 +204,43 @@ fn the_json_has_the_contract_shape() {
         let d: Date = p["date"].as_str().unwrap().parse().unwrap();
         assert_eq!(d.weekday(), jiff::civil::Weekday::Monday);
     }
+}
+
+#[test]
+fn imported_rows_and_pulldowns_count_as_upper_back_sets_and_pulls() {
+    use crate::archive::CustomExercise;
+    let p = profile();
+    let plan = planner::plan(&p, 4).unwrap();
+    let customs = [
+        CustomExercise::new("custom-t-bar-row", "T Bar Row"),
+        CustomExercise::new("custom-lat-pulldown-machine", "Lat Pulldown (Machine)"),
+        CustomExercise::new("custom-bench-press-barbell", "Bench Press (Barbell)"),
+    ];
+    let mut all = sets("custom-t-bar-row", 3, 10, 40.0, 8.0);
+    all.extend(sets("custom-lat-pulldown-machine", 3, 10, 50.0, 8.0));
+    all.extend(sets("custom-bench-press-barbell", 3, 8, 60.0, 8.0));
+    let log = vec![session(date(2026, 11, 23), all)];
+    let catalog = Catalog::builtin().with_customs(&customs);
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, &catalog, three_weeks());
+    let w1 = date(2026, 11, 23);
+    assert_eq!(values(kpi(&r, "weekly_sets:upper_back"))[0], (w1, 6.0));
+    assert_eq!(values(kpi(&r, "pull_push"))[0], (w1, 2.0), "6 pulls against 3 presses");
+    assert_eq!(kpi(&r, "e1rm:custom-t-bar-row").name, "T Bar Row e1RM");
+    let builtin = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
+    assert_eq!(values(kpi(&builtin, "weekly_sets:upper_back"))[0], (w1, 0.0), "without the customs, nothing counts");
+}
+
+#[test]
+fn a_report_from_the_log_alone_has_what_the_log_allows_and_says_what_a_profile_adds() {
+    let log = vec![session(date(2026, 11, 23), sets("chest-supported-row", 3, 8, 20.0, 8.0))];
+    let r = report(None, &log, Catalog::builtin(), three_weeks());
+    let ids: Vec<&str> = r.kpis.iter().map(|k| k.id.as_str()).collect();
+    for id in ["e1rm:chest-supported-row", "weekly_sets:upper_back", "pull_push", "prs", "soreness"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    for id in ["adherence", "load"] {
+        assert!(!ids.contains(&id), "{id} needs a plan: {ids:?}");
+    }
+    assert_eq!(r.notices.len(), 1);
+    assert!(r.notices[0].text.contains("backbone init"), "{:?}", r.notices);
 }
