@@ -70,7 +70,7 @@ pub enum Command {
     Checkin(checkin::Args),
     /// Record an assessment: grip, wall angel, thoracic rotation, grip width.
     Assess(assess::Args),
-    /// The latest logged sessions.
+    /// The latest sessions, by training date (latest first).
     History(history::Args),
     /// Your progress: KPIs with trends, and what the engine will do about them.
     Report(report::Args),

@@ -1,4 +1,5 @@
-//! `backbone history`: the latest logged sessions, newest first.
+//! `backbone history`: the latest sessions by training date, latest first (a day logged late or
+//! imported takes its place by date, not by when it was entered).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -21,7 +22,7 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let store = context::open(globals)?;
-    let recent = store.recent(args.limit)?;
+    let recent = store.latest_dated(args.limit)?;
     if globals.json {
         return print_json(&recent);
     }

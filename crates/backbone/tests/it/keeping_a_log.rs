@@ -153,6 +153,20 @@ fn checkin_assess_history_and_undo() {
 }
 
 #[test]
+fn history_lists_sessions_by_training_date_not_by_when_they_were_entered() {
+    let db = Db::new();
+    for date in ["2026-11-25", "2026-11-23", "2026-11-27"] {
+        let (code, _, err) = db.run(&["log", "band-row", "3x12", "--date", date, "--today", "2026-11-28"]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let dates: Vec<String> = db.json(&["history"]).as_array().unwrap().iter().map(|s| s["date"].to_string()).collect();
+    assert_eq!(dates, ["\"2026-11-27\"", "\"2026-11-25\"", "\"2026-11-23\""]);
+    let (_, text, _) = db.run(&["history", "--limit", "2"]);
+    let shown: Vec<&str> = text.lines().map(|l| l.split("  ").next().unwrap()).collect();
+    assert_eq!(shown, ["Fri 2026-11-27", "Wed 2026-11-25"], "{text}");
+}
+
+#[test]
 fn plan_from_the_database_runs_to_twelve_weeks_past_today_and_next_explains_changes() {
     let db = Db::new();
     let f = db.file(
