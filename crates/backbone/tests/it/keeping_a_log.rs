@@ -200,7 +200,7 @@ fn init_asks_its_questions_and_writes_the_profile() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("b.db");
     let profile = dir.path().join("me.toml");
-    let answers = "Sam\nbeginner\nposture\n2\n30\nbands\nnone\n2026-11-23\nkg\npass\nskip\n";
+    let answers = "Sam\nbeginner\nposture\n2\n30\nbands\nnone\n2026-11-23\nlb\n176\nmale\n35\npass\nskip\n";
     let out = backbone()
         .arg("--db")
         .arg(&db)
@@ -212,4 +212,6 @@ fn init_asks_its_questions_and_writes_the_profile() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let written = std::fs::read_to_string(&profile).unwrap();
     assert!(written.contains("name = \"Sam\"") && written.contains("equipment = [\"bands\"]"), "{written}");
+    // Body weight is asked in the person's units and kept in kilograms, so that loads can be suggested.
+    assert!(written.contains("body_weight_kg = 79.8") && written.contains("units = \"lb\""), "{written}");
 }
