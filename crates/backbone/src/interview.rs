@@ -14,8 +14,8 @@ use jiff::civil::Date;
 use crate::failure::bad;
 use answers::{Answer, optional, whole, word, words};
 
-/// Asks for a profile; `today` is the default start.
-pub fn ask(input: &mut impl BufRead, out: &mut impl Write, today: Date) -> anyhow::Result<Profile> {
+/// Asks for a profile; `today` is the default start and `units` the default units (the settings').
+pub fn ask(input: &mut impl BufRead, out: &mut impl Write, today: Date, units: Units) -> anyhow::Result<Profile> {
     let mut q = Questions { input, out };
     writeln!(q.out, "Let's set up your plan. Press Enter to take the [default].")?;
     let name = q.ask_as_typed("Your name", |s| {
@@ -39,7 +39,7 @@ pub fn ask(input: &mut impl BufRead, out: &mut impl Write, today: Date) -> anyho
         |s| words(s, Joint::parse, Joint::WORDS),
     )?;
     let start = q.ask("First training day (YYYY-MM-DD)", Some(&today.to_string()), |s| answers::start(s, today))?;
-    let units = q.ask("Units (kg, lb)", Some("kg"), |s| word(s, Units::parse, Units::WORDS))?;
+    let units = q.ask("Units (kg, lb)", Some(units.as_str()), |s| word(s, Units::parse, Units::WORDS))?;
     let body = q.body(units)?;
     let assessment = q.assessment(units)?;
     Ok(Profile {
@@ -158,7 +158,7 @@ mod tests {
 
     fn interview(answers: &str) -> (anyhow::Result<Profile>, String) {
         let mut out = Vec::new();
-        let p = ask(&mut answers.as_bytes(), &mut out, jiff::civil::date(2026, 11, 23));
+        let p = ask(&mut answers.as_bytes(), &mut out, jiff::civil::date(2026, 11, 23), Units::Kg);
         (p, String::from_utf8(out).unwrap())
     }
 

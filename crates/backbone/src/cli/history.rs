@@ -26,7 +26,8 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if globals.json {
         return print_json(&recent);
     }
-    let units = store.profile()?.map_or(backbone_core::vocab::Units::Kg, |p| p.profile.units);
+    // The person's own units; before there is a profile, the settings' (config file, BACKBONE_UNITS).
+    let units = store.profile()?.map_or(globals.settings.units.value, |p| p.profile.units);
     let dates = DateStyle::from_env();
     let customs: HashMap<String, String> = store.custom_exercises()?.into_iter().map(|c| (c.id, c.name)).collect();
     let mut out = crate::output::buffered();
