@@ -30,8 +30,8 @@ use crate::failure::bad;
 /// backbone: a training coach for the upper back and posterior chain.
 ///
 /// It assesses you, builds a program from a proven method, and says why for every prescription
-/// (the METHOD.md rule ids in `why`). Start with a profile (see examples/ in the source) and
-/// `backbone plan --profile me.toml`.
+/// (the METHOD.md rule ids in `why`). Start with `backbone init`, which asks a few questions, or
+/// write a profile (see examples/ in the source) and run `backbone init --profile me.toml`.
 #[derive(Debug, Parser)]
 #[command(name = "backbone", version, about, long_about, propagate_version = true)]
 #[command(after_help = "Examples:\n  backbone plan --profile examples/desk-beginner-bands.toml\n  \

@@ -24,7 +24,9 @@ pub enum ColorWhen {
     /// Colour on a terminal, unless NO_COLOR is set.
     #[default]
     Auto,
+    /// Colour even into a pipe or a file.
     Always,
+    /// No colour.
     Never,
 }
 

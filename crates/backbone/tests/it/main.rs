@@ -4,6 +4,7 @@ mod api_contract;
 mod browser;
 mod coaching;
 mod config;
+mod docs_commands;
 mod durability;
 mod exercises;
 mod hardening;
