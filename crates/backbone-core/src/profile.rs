@@ -269,6 +269,12 @@ impl Reader<'_> {
         }
     }
 
+    /// An unknown vocabulary word, with the nearest allowed one when it is a near-miss.
+    fn unknown(&self, key: &str, given: &str, expected: &str, words: &[&'static str]) -> ProfileError {
+        let hint = crate::vocab::did_you_mean(given, words);
+        self.bad(key, &format!("{given:?}"), &format!("{expected}{hint}"))
+    }
+
     fn shown(&self, key: &str) -> String {
         self.table.get(key).map(|v| v.to_string()).unwrap_or_default()
     }
@@ -297,10 +303,15 @@ impl Reader<'_> {
         }
     }
 
-    fn word<T>(&self, key: &str, parse: fn(&str) -> Result<T, UnknownWord>, words: &[&str]) -> Result<T, ProfileError> {
+    fn word<T>(
+        &self,
+        key: &str,
+        parse: fn(&str) -> Result<T, UnknownWord>,
+        words: &[&'static str],
+    ) -> Result<T, ProfileError> {
         let expected = format!("one of: {}", words.join(", "));
         match self.required(key, &expected)? {
-            Value::String(s) => parse(s).map_err(|_| self.bad(key, &format!("{s:?}"), &expected)),
+            Value::String(s) => parse(s).map_err(|_| self.unknown(key, s, &expected, words)),
             other => Err(self.bad(key, &other.to_string(), &expected)),
         }
     }
@@ -309,7 +320,7 @@ impl Reader<'_> {
         &self,
         key: &str,
         parse: fn(&str) -> Result<T, UnknownWord>,
-        words: &[&str],
+        words: &[&'static str],
     ) -> Result<Option<T>, ProfileError> {
         if self.table.contains_key(key) { self.word(key, parse, words).map(Some) } else { Ok(None) }
     }
@@ -318,7 +329,7 @@ impl Reader<'_> {
         &self,
         key: &str,
         parse: fn(&str) -> Result<T, UnknownWord>,
-        words: &[&str],
+        words: &[&'static str],
     ) -> Result<Vec<T>, ProfileError> {
         let expected = format!("a list of words from: {} (an empty list [] is allowed)", words.join(", "));
         let Value::Array(items) = self.required(key, &expected)? else {
@@ -327,7 +338,7 @@ impl Reader<'_> {
         items
             .iter()
             .map(|item| match item {
-                Value::String(s) => parse(s).map_err(|_| self.bad(key, &format!("{s:?}"), &expected)),
+                Value::String(s) => parse(s).map_err(|_| self.unknown(key, s, &expected, words)),
                 other => Err(self.bad(key, &other.to_string(), &expected)),
             })
             .collect()
@@ -337,7 +348,7 @@ impl Reader<'_> {
         &self,
         key: &str,
         parse: fn(&str) -> Result<T, UnknownWord>,
-        words: &[&str],
+        words: &[&'static str],
     ) -> Result<Option<Vec<T>>, ProfileError> {
         if self.table.contains_key(key) { self.words(key, parse, words).map(Some) } else { Ok(None) }
     }

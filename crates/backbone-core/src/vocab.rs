@@ -14,6 +14,31 @@ pub struct UnknownWord {
     pub allowed: Vec<&'static str>,
 }
 
+/// The allowed word a near-miss was probably meant to be: the same letters once case, spaces, hyphens
+/// and underscores are set aside ("pull-up bar", "Lower back"), or a close spelling ("intermediat").
+/// None when nothing is close, so that a wrong guess is never offered for a word from elsewhere.
+pub fn nearest(given: &str, words: &[&'static str]) -> Option<&'static str> {
+    // Jaro-Winkler weighs a shared start, which is how typos and cut-off words look; 0.85 accepts a
+    // dropped or swapped letter and refuses unrelated words of the same length ("ankle" for "knee").
+    const CLOSE: f64 = 0.85;
+    let key = |w: &str| w.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    let given = key(given);
+    if given.is_empty() {
+        return None;
+    }
+    words
+        .iter()
+        .map(|w| (*w, strsim::jaro_winkler(&given, &key(w))))
+        .filter(|(_, score)| *score >= CLOSE)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(w, _)| w)
+}
+
+/// " (did you mean \"X\"?)" for a near-miss, or nothing: for the end of an "expected ..." text.
+pub fn did_you_mean(given: &str, words: &[&'static str]) -> String {
+    nearest(given, words).map_or_else(String::new, |w| format!("; did you mean {w:?}?"))
+}
+
 /// Declares a closed vocabulary: an enum with its words, `ALL`, `as_str`, `parse`, Display and serde.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident, $kind:literal { $($variant:ident = $word:literal),+ $(,)? }) => {
@@ -273,6 +298,23 @@ mod tests {
         for j in Joint::ALL {
             assert_eq!(Joint::parse(j.as_str()), Ok(*j));
         }
+    }
+
+    #[test]
+    fn a_near_miss_finds_the_word_it_was_meant_to_be() {
+        assert_eq!(nearest("intermediat", Experience::WORDS), Some("intermediate"));
+        assert_eq!(nearest("pull-up bar", Equipment::WORDS), Some("pullup_bar"));
+        assert_eq!(nearest("Lower back", Joint::WORDS), Some("lower_back"));
+        assert_eq!(nearest("dumbells", Equipment::WORDS), Some("dumbbells"));
+        assert_eq!(did_you_mean("begginer", Experience::WORDS), "; did you mean \"beginner\"?");
+    }
+
+    #[test]
+    fn a_word_from_elsewhere_gets_no_guess() {
+        assert_eq!(nearest("ankle", Joint::WORDS), None);
+        assert_eq!(nearest("treadmill", Equipment::WORDS), None);
+        assert_eq!(nearest("", Goal::WORDS), None);
+        assert_eq!(did_you_mean("stone", Units::WORDS), "");
     }
 
     #[test]

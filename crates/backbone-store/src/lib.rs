@@ -395,6 +395,12 @@ impl Store {
         Ok(found)
     }
 
+    /// The `n` sessions with the latest training dates, latest first (a day logged late, or imported,
+    /// takes its place by date; sessions of one day by logging order, latest first).
+    pub fn latest_dated(&self, n: usize) -> Result<Vec<SessionLog>, StoreError> {
+        self.read(Span::LatestDated(i64::try_from(n).unwrap_or(i64::MAX)))
+    }
+
     /// How many sessions and sets the log holds.
     pub fn counts(&self) -> Result<(usize, usize), StoreError> {
         sql::counts(&self.conn, self.athlete)

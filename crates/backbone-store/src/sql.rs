@@ -541,6 +541,8 @@ pub(crate) enum Span {
     Between(Date, Date),
     /// The sessions logged with seq >= this, newest logged first.
     SeqFrom(i64),
+    /// At most this many sessions, the latest dated first (then the latest logged).
+    LatestDated(i64),
 }
 
 /// The columns of a session, in the order `session_row` reads them.
@@ -555,6 +557,7 @@ const SESSIONS_ALL: &str = concat!(session_columns!(), " ORDER BY date, seq");
 const SESSIONS_BETWEEN: &str = concat!(session_columns!(), " AND date >= $2 AND date <= $3 ORDER BY date, seq");
 const SESSIONS_FROM_SEQ: &str = concat!(session_columns!(), " AND seq >= $2 ORDER BY seq DESC");
 const SESSION_BY_ID: &str = concat!(session_columns!(), " AND id = $2");
+const SESSIONS_LATEST_DATED: &str = concat!(session_columns!(), " ORDER BY date DESC, seq DESC LIMIT $2");
 
 /// How many sessions a span holds, as the capacity of the vector they are read into: five years of
 /// sessions take some 280 KB, and growing that by doubling copies it and touches about twice as much
@@ -563,6 +566,7 @@ const SESSION_BY_ID: &str = concat!(session_columns!(), " AND id = $2");
 const COUNT_ALL: &str = "SELECT COUNT(*) FROM sessions WHERE athlete_id = $1";
 const COUNT_BETWEEN: &str = "SELECT COUNT(*) FROM sessions WHERE athlete_id = $1 AND date >= $2 AND date <= $3";
 const COUNT_FROM_SEQ: &str = "SELECT COUNT(*) FROM sessions WHERE athlete_id = $1 AND seq >= $2";
+const COUNT_LATEST_DATED: &str = "SELECT MIN(COUNT(*), $2) FROM sessions WHERE athlete_id = $1";
 
 /// Reads sessions with their sets. A session and its sets are one row, so the one statement that reads
 /// them sees one snapshot without a transaction around it.
@@ -572,6 +576,7 @@ pub(crate) fn sessions(conn: &Connection, athlete: i64, span: Span) -> Result<Ve
         Span::All => (COUNT_ALL, SESSIONS_ALL),
         Span::Between(..) => (COUNT_BETWEEN, SESSIONS_BETWEEN),
         Span::SeqFrom(_) => (COUNT_FROM_SEQ, SESSIONS_FROM_SEQ),
+        Span::LatestDated(_) => (COUNT_LATEST_DATED, SESSIONS_LATEST_DATED),
     };
     let mut stmt = conn.prepare_cached(count_sql).doing(DOING)?;
     let count: i64 = query(&mut stmt, athlete, span)
@@ -596,6 +601,7 @@ fn query<'s>(stmt: &'s mut Statement<'_>, athlete: i64, span: Span) -> rusqlite:
         Span::All => stmt.query(params![athlete]),
         Span::Between(from, to) => stmt.query(params![athlete, from.to_string(), to.to_string()]),
         Span::SeqFrom(seq) => stmt.query(params![athlete, seq]),
+        Span::LatestDated(limit) => stmt.query(params![athlete, limit]),
     }
 }
 

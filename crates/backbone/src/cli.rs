@@ -3,6 +3,7 @@
 mod assess;
 mod checkin;
 mod completions;
+mod config;
 mod context;
 mod doctor;
 mod exercises;
@@ -30,8 +31,8 @@ use crate::failure::bad;
 /// backbone: a training coach for the upper back and posterior chain.
 ///
 /// It assesses you, builds a program from a proven method, and says why for every prescription
-/// (the METHOD.md rule ids in `why`). Start with a profile (see examples/ in the source) and
-/// `backbone plan --profile me.toml`.
+/// (the METHOD.md rule ids in `why`). Start with `backbone init`, which asks a few questions, or
+/// write a profile (see examples/ in the source) and run `backbone init --profile me.toml`.
 #[derive(Debug, Parser)]
 #[command(name = "backbone", version, about, long_about, propagate_version = true)]
 #[command(after_help = "Examples:\n  backbone plan --profile examples/desk-beginner-bands.toml\n  \
@@ -53,6 +54,9 @@ pub struct Cli {
     /// Machine output: JSON on stdout and nothing else on stdout.
     #[arg(long, global = true)]
     pub json: bool,
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: crate::output::ColorWhen,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -71,7 +75,7 @@ pub enum Command {
     Checkin(checkin::Args),
     /// Record an assessment: grip, wall angel, thoracic rotation, grip width.
     Assess(assess::Args),
-    /// The latest logged sessions.
+    /// The latest sessions, by training date (latest first).
     History(history::Args),
     /// Your progress: KPIs with trends, and what the engine will do about them.
     Report(report::Args),
@@ -93,20 +97,31 @@ pub enum Command {
     Completions(completions::Args),
     /// The manual page (roff) on standard output.
     Man(completions::ManArgs),
+    /// The settings in effect (database, units, weeks) and where each came from.
+    Config(config::Args),
 }
 
-/// What every command can see: the global options.
+/// What every command can see: the global options and the settings.
 pub struct Globals {
     pub db: Option<PathBuf>,
     pub today: Option<Date>,
     pub json: bool,
+    pub settings: crate::settings::Settings,
 }
 
-pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let globals = Globals { db: cli.db, today: cli.today, json: cli.json };
+pub fn run(mut cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<()> {
+    let settings = crate::settings::resolve(given(&cli, matches))?;
+    // The config file or BACKBONE_WEEKS stand in for a --weeks that was not typed.
+    match &mut cli.command {
+        Command::Plan(args) => args.weeks = settings.weeks.value,
+        Command::Report(args) => args.weeks = settings.weeks.value,
+        _ => {}
+    }
+    let globals = Globals { db: settings.db.value.clone(), today: cli.today, json: cli.json, settings };
     // Commands that need no database never look for one.
-    let stateless = matches!(cli.command, Command::Rules(_) | Command::Completions(_) | Command::Man(_))
-        || matches!(&cli.command, Command::Exercises(a) if !a.needs_database());
+    let stateless =
+        matches!(cli.command, Command::Rules(_) | Command::Completions(_) | Command::Man(_) | Command::Config(_))
+            || matches!(&cli.command, Command::Exercises(a) if !a.needs_database());
     if stateless || is_stateless_plan(&cli.command) {
         return command(cli.command, &globals);
     }
@@ -117,6 +132,27 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     // nothing, and one that only read (`history` before any log) had nothing to keep.
     fresh.clean_up();
     result
+}
+
+/// What the command line itself said about the settings: `--db` (clap reads `BACKBONE_DB` into the same
+/// flag, and says which) and a typed `--weeks`.
+fn given(cli: &Cli, matches: &clap::ArgMatches) -> crate::settings::Given {
+    use crate::settings::Source;
+    use clap::parser::ValueSource;
+    let db = cli.db.clone().map(|path| {
+        let source = match matches.value_source("db") {
+            Some(ValueSource::EnvVariable) => Source::Env("BACKBONE_DB"),
+            _ => Source::Flag("--db"),
+        };
+        (path, source)
+    });
+    let typed = |sub: &clap::ArgMatches| sub.value_source("weeks") == Some(ValueSource::CommandLine);
+    let weeks = match (&cli.command, matches.subcommand()) {
+        (Command::Plan(args), Some((_, sub))) if typed(sub) => Some(args.weeks),
+        (Command::Report(args), Some((_, sub))) if typed(sub) => Some(args.weeks),
+        _ => None,
+    };
+    crate::settings::Given { db, weeks }
 }
 
 /// `plan --profile FILE` reads a file and prints; it never touches the database.
@@ -143,6 +179,7 @@ fn command(command: Command, globals: &Globals) -> anyhow::Result<()> {
         Command::Serve(args) => serve::run(args, globals),
         Command::Completions(args) => completions::run(args, globals),
         Command::Man(args) => completions::man(args, globals),
+        Command::Config(args) => config::run(args, globals),
     }
 }
 

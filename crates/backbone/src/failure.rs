@@ -47,13 +47,15 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn usage(err: &clap::Error) -> std::process::ExitCode {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     use std::io::Write;
-    if matches!(
-        err.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
+    if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // Only `backbone` itself requires a command: most often a newcomer who typed just the name.
+        let _ = writeln!(std::io::stderr().lock(), "{NEWCOMER}\n");
         let _ = err.print();
-        let code = if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 };
-        return std::process::ExitCode::from(code);
+        return std::process::ExitCode::from(2);
+    }
+    if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = err.print();
+        return std::process::ExitCode::SUCCESS;
     }
     let text = |kind| match err.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
@@ -89,6 +91,11 @@ pub fn usage(err: &clap::Error) -> std::process::ExitCode {
     let _ = writeln!(std::io::stderr().lock(), "backbone: {}; {hint}", one_line(&message));
     std::process::ExitCode::from(2)
 }
+
+/// What `backbone` without a command says before its help.
+const NEWCOMER: &str = "New here? Start with `backbone init`: it asks a few questions and stores your profile and \
+                        plan.\nThen `backbone next` shows your next session; `backbone serve` opens the same in a \
+                        browser.";
 
 /// clap's rendered error without its `error: ` prefix, first line only.
 fn first_line(rendered: &str) -> String {

@@ -6,18 +6,26 @@ mod interview;
 mod output;
 mod progress;
 mod render;
+mod settings;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
-    let args = match cli::Cli::try_parse() {
-        Ok(args) => args,
+    // Decided before parsing, so that clap's help and errors follow --color and NO_COLOR too.
+    let colour = output::decide_colour(output::colour_flag(std::env::args_os()));
+    let choice = if colour { clap::ColorChoice::Always } else { clap::ColorChoice::Never };
+    let parsed = cli::Cli::command()
+        .color(choice)
+        .try_get_matches()
+        .and_then(|matches| cli::Cli::from_arg_matches(&matches).map(|args| (args, matches)));
+    let (args, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => return failure::usage(&e),
     };
-    match cli::run(args) {
+    match cli::run(args, &matches) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             if failure::is_broken_pipe(&err) {

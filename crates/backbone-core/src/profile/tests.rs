@@ -116,3 +116,13 @@ fn empty_and_non_toml_files_are_refused_with_a_position() {
         other => panic!("expected NotToml, got {other:?}"),
     }
 }
+
+#[test]
+fn a_near_miss_vocabulary_word_names_the_nearest_allowed_word() {
+    let text = EXAMPLE.replace("\"intermediate\"", "\"intermediat\"");
+    let err = Profile::parse(&text, "alex.toml").unwrap_err().to_string();
+    assert!(err.contains("field `experience`") && err.contains("did you mean \"intermediate\"?"), "{err}");
+    let text = EXAMPLE.replace("[\"lower_back\"]", "[\"lower-back\"]");
+    let err = Profile::parse(&text, "alex.toml").unwrap_err().to_string();
+    assert!(err.contains("did you mean \"lower_back\"?"), "{err}");
+}

@@ -118,6 +118,11 @@ fn a_database_from_first_open_to_reopen() {
     assert_eq!(store.recent(1).expect("recent"), std::slice::from_ref(&late));
     assert_eq!(store.recent(0).expect("recent"), vec![]);
 
+    // Latest training date first, whatever the logging order: the late session comes last.
+    assert_eq!(ids(&store.latest_dated(3).expect("latest")), ["checkin-only", "empty", "measured"]);
+    assert_eq!(ids(&store.latest_dated(100).expect("latest")), ["checkin-only", "empty", "measured", "mon", "late"]);
+    assert_eq!(store.latest_dated(0).expect("latest"), vec![]);
+
     assert_eq!(store.counts().expect("counts"), (5, 12));
 
     // A session's sets are one compact JSON text in its row, one positional array per set, and SQLite's

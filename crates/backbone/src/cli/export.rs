@@ -52,7 +52,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let today = context::today(globals);
     let units = match args.units.as_deref() {
         Some(word) => Units::parse(word).map_err(|e| bad(format!("--units: {e}")))?,
-        None => store.profile()?.map_or(Units::Kg, |p| p.profile.units),
+        None => store.profile()?.map_or(globals.settings.units.value, |p| p.profile.units),
     };
     let mut bytes = Vec::new();
     let mut after: Option<Vec<CalendarEntry>> = None;

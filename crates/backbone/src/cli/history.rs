@@ -1,4 +1,5 @@
-//! `backbone history`: the latest logged sessions, newest first.
+//! `backbone history`: the latest sessions by training date, latest first (a day logged late or
+//! imported takes its place by date, not by when it was entered).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -21,11 +22,12 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let store = context::open(globals)?;
-    let recent = store.recent(args.limit)?;
+    let recent = store.latest_dated(args.limit)?;
     if globals.json {
         return print_json(&recent);
     }
-    let units = store.profile()?.map_or(backbone_core::vocab::Units::Kg, |p| p.profile.units);
+    // The person's own units; before there is a profile, the settings' (config file, BACKBONE_UNITS).
+    let units = store.profile()?.map_or(globals.settings.units.value, |p| p.profile.units);
     let dates = DateStyle::from_env();
     let customs: HashMap<String, String> = store.custom_exercises()?.into_iter().map(|c| (c.id, c.name)).collect();
     let mut out = crate::output::buffered();

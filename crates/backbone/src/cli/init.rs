@@ -32,9 +32,15 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let today = context::today(globals);
     let (profile, answered) = match &args.profile {
         Some(path) => (Profile::parse(&read_input(path)?, &path.display().to_string())?, false),
-        None if args.ask || std::io::stdin().is_terminal() => {
-            (crate::interview::ask(&mut std::io::stdin().lock(), &mut std::io::stderr(), today)?, true)
-        }
+        None if args.ask || std::io::stdin().is_terminal() => (
+            crate::interview::ask(
+                &mut std::io::stdin().lock(),
+                &mut std::io::stderr(),
+                today,
+                globals.settings.units.value,
+            )?,
+            true,
+        ),
         None => return Err(bad("init: give --profile FILE (standard input is not a terminal to ask questions on)")),
     };
     backbone_core::valid::check_start(profile.start, today).map_err(|e| bad(format!("profile: field `start`: {e}")))?;

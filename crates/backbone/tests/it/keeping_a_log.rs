@@ -157,6 +157,20 @@ fn checkin_assess_history_and_undo() {
 }
 
 #[test]
+fn history_lists_sessions_by_training_date_not_by_when_they_were_entered() {
+    let db = Db::new();
+    for date in ["2026-11-25", "2026-11-23", "2026-11-27"] {
+        let (code, _, err) = db.run(&["log", "band-row", "3x12", "--date", date, "--today", "2026-11-28"]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let dates: Vec<String> = db.json(&["history"]).as_array().unwrap().iter().map(|s| s["date"].to_string()).collect();
+    assert_eq!(dates, ["\"2026-11-27\"", "\"2026-11-25\"", "\"2026-11-23\""]);
+    let (_, text, _) = db.run(&["history", "--limit", "2"]);
+    let shown: Vec<&str> = text.lines().map(|l| l.split("  ").next().unwrap()).collect();
+    assert_eq!(shown, ["Fri 2026-11-27", "Wed 2026-11-25"], "{text}");
+}
+
+#[test]
 fn plan_from_the_database_runs_to_twelve_weeks_past_today_and_next_explains_changes() {
     let db = Db::new();
     let f = db.file(
@@ -190,7 +204,7 @@ fn init_asks_its_questions_and_writes_the_profile() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("b.db");
     let profile = dir.path().join("me.toml");
-    let answers = "Sam\nbeginner\nposture\n2\n30\nbands\nnone\n2026-11-23\nkg\npass\nskip\n";
+    let answers = "Sam\nbeginner\nposture\n2\n30\nbands\nnone\n2026-11-23\nlb\n176\nmale\n35\npass\nskip\n";
     let out = backbone()
         .arg("--db")
         .arg(&db)
@@ -202,6 +216,8 @@ fn init_asks_its_questions_and_writes_the_profile() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let written = std::fs::read_to_string(&profile).unwrap();
     assert!(written.contains("name = \"Sam\"") && written.contains("equipment = [\"bands\"]"), "{written}");
+    // Body weight is asked in the person's units and kept in kilograms, so that loads can be suggested.
+    assert!(written.contains("body_weight_kg = 79.8") && written.contains("units = \"lb\""), "{written}");
 }
 
 #[test]

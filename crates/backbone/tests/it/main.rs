@@ -3,6 +3,8 @@
 mod api_contract;
 mod browser;
 mod coaching;
+mod config;
+mod docs_commands;
 mod durability;
 mod everyday;
 mod exercises;
@@ -24,13 +26,36 @@ use assert_cmd::Command;
 pub fn backbone() -> Command {
     let mut cmd = Command::cargo_bin("backbone").expect("the backbone binary is built");
     cmd.current_dir(root()).env("LC_ALL", "C").env_remove("BACKBONE_DB").env_remove("LANG");
+    for (name, value) in isolated() {
+        match value {
+            Some(v) => cmd.env(name, v),
+            None => cmd.env_remove(name),
+        };
+    }
     cmd
+}
+
+/// The settings a developer's machine may hold, kept out of tests: no config file (a folder that does
+/// not exist), no BACKBONE_UNITS or BACKBONE_WEEKS, no NO_COLOR.
+fn isolated() -> [(&'static str, Option<PathBuf>); 4] {
+    [
+        ("XDG_CONFIG_HOME", Some(root().join("crates/backbone/tests/no-config-here"))),
+        ("BACKBONE_UNITS", None),
+        ("BACKBONE_WEEKS", None),
+        ("NO_COLOR", None),
+    ]
 }
 
 /// The binary as a plain `std::process::Command`, for tests that spawn and kill it.
 pub fn spawnable() -> std::process::Command {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("backbone"));
     cmd.current_dir(root()).env("LC_ALL", "C").env_remove("BACKBONE_DB");
+    for (name, value) in isolated() {
+        match value {
+            Some(v) => cmd.env(name, v),
+            None => cmd.env_remove(name),
+        };
+    }
     cmd
 }
 

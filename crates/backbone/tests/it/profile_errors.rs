@@ -52,6 +52,31 @@ fn unknown_keys_and_words_are_refused_with_the_known_ones() {
 }
 
 #[test]
+fn a_near_miss_word_is_refused_with_the_word_it_was_probably_meant_to_be() {
+    check(
+        &GOOD.replace("\"beginner\"", "\"intermediat\""),
+        &["experience", "intermediat", "did you mean \"intermediate\"?"],
+    );
+    check(&GOOD.replace("equipment = []", "equipment = [\"pull-up bar\"]"), &["did you mean \"pullup_bar\"?"]);
+    let (_, _, err) = plan_with(&GOOD.replace("equipment = []", "equipment = [\"treadmill\"]"));
+    assert!(!err.contains("did you mean"), "no guess for a word from elsewhere: {err}");
+}
+
+#[test]
+fn init_names_the_nearest_word_of_a_profile_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("me.toml");
+    std::fs::write(&profile, format!("{GOOD}sensitive_joints = [\"lower back\"]\n")).unwrap();
+    let db = dir.path().join("b.db");
+    let (code, _, err) =
+        run(&["--db", db.to_str().unwrap(), "init", "--profile", profile.to_str().unwrap(), "--today", "2026-11-23"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("sensitive_joints") && err.contains("did you mean \"lower_back\"?"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!db.exists(), "a refused profile leaves no database");
+}
+
+#[test]
 fn bad_dates_and_missing_keys_are_refused() {
     check(&GOOD.replace("2026-11-23", "2026-13-01"), &["start", "2026-13-01", "YYYY-MM-DD"]);
     check(&GOOD.replace("start = \"2026-11-23\"\n", ""), &["start", "missing"]);

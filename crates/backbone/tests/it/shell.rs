@@ -26,3 +26,12 @@ fn the_manual_page_is_roff_with_every_command() {
     }
     insta::assert_snapshot!("man", out);
 }
+
+#[test]
+fn backbone_alone_points_a_newcomer_at_init_then_shows_the_help() {
+    let (code, out, err) = run(&[]);
+    assert_eq!(code, 2, "a command is required (clap's usage error)");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.starts_with("New here? Start with `backbone init`"), "{err}");
+    assert!(err.contains("Usage: backbone") && err.contains("Commands:"), "{err}");
+}
