@@ -34,13 +34,36 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if recent.is_empty() {
         writeln!(out, "Nothing logged yet. `backbone log --help` shows how.")?;
     }
-    for s in &recent {
+    for (s, entries) in by_day(recent) {
         // A database written before imports were cleaned may hold escape sequences: shown inert.
-        let line = backbone_core::valid::clean_text(&summary(s, units, &customs), false);
-        writeln!(out, "{}  {line}", dates.format(s.date))?;
+        let line = backbone_core::valid::clean_text(&summary(&s, units, &customs), false);
+        let joined = if entries > 1 { format!("  ({entries} entries)") } else { String::new() };
+        writeln!(out, "{}  {line}{joined}", dates.format(s.date))?;
     }
     out.flush()?;
     Ok(())
+}
+
+/// Entries of one training day (sets logged between sets, the check-in, a file) as one session, in the
+/// order they were logged, with how many entries it joins. `--json` keeps every entry with its id.
+fn by_day(latest_first: Vec<SessionLog>) -> Vec<(SessionLog, usize)> {
+    let mut days: Vec<(SessionLog, usize)> = Vec::new();
+    // Latest first, so within a day the earliest entry comes last: walk from the end of each day.
+    for s in latest_first.into_iter().rev() {
+        match days.last_mut() {
+            Some((day, n)) if day.date == s.date => {
+                day.sets.extend(s.sets);
+                day.checkin = day.checkin.take().or(s.checkin);
+                if day.measurements == backbone_core::profile::Assessment::default() {
+                    day.measurements = s.measurements;
+                }
+                *n += 1;
+            }
+            _ => days.push((s, 1)),
+        }
+    }
+    days.reverse();
+    days
 }
 
 /// What one set did: reps, seconds or a distance, marked by its kind.
@@ -101,4 +124,29 @@ fn summary(s: &SessionLog, units: backbone_core::vocab::Units, customs: &HashMap
         parts.push("assessment".into());
     }
     parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn entry(id: &str, day: i8, exercise: &str) -> SessionLog {
+        SessionLog {
+            id: id.into(),
+            date: date(2026, 11, day),
+            sets: vec![SetLog { reps: Some(10), ..SetLog::new(exercise) }],
+            ..SessionLog::default()
+        }
+    }
+
+    #[test]
+    fn entries_of_one_day_join_in_the_order_they_were_logged() {
+        // As the store gives them: latest date first, the latest entry of a day first.
+        let days = by_day(vec![entry("c", 24, "face-pull"), entry("b", 23, "band-row"), entry("a", 23, "chin-up")]);
+        assert_eq!(days.len(), 2);
+        assert_eq!((days[0].0.id.as_str(), days[0].1), ("c", 1));
+        let joined: Vec<&str> = days[1].0.sets.iter().map(|s| s.exercise.as_ref()).collect();
+        assert_eq!((joined, days[1].1), (vec!["chin-up", "band-row"], 2));
+    }
 }

@@ -121,6 +121,11 @@ fn log_takes_several_exercises_short_names_and_custom_names_in_one_call() {
     let (code, out, err) = db.run(&["log", "meadows", "row", "3x10@30", "rdl", "3x8@60", "csr", "2x12@20"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Logged 8 sets") && out.contains("Meadows Row"), "{out}");
+    assert_eq!(db.run(&["log", "face", "pull", "2x15"]).0, 0);
+    let (_, history, _) = db.run(&["history"]);
+    let lines: Vec<&str> = history.lines().collect();
+    assert_eq!(lines.len(), 1, "two logs of one day are one session: {history}");
+    assert!(lines[0].contains("(2 entries)") && lines[0].contains("Meadows Row"), "{history}");
     let ids = db.logged();
     for id in ["custom-meadows-row", "romanian-deadlift", "chest-supported-row"] {
         assert!(ids.contains(&id.to_string()), "{id} in {ids:?}");
