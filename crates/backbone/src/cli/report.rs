@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use backbone_core::adapt::adapt_served;
 use backbone_core::analytics::{self, Calendar, Coaching, Report, Window};
 use backbone_core::catalog::Catalog;
-use backbone_core::profile::Profile;
+use backbone_core::vocab::Units;
 use backbone_formats::svg;
 
 use super::{Globals, context, print_json};
@@ -34,14 +34,23 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let store = context::open(globals)?;
-    let profile = context::stored(&store)?;
+    let profile = store.profile()?.map(|p| p.profile);
     let today = context::today(globals);
     let sessions = store.sessions()?;
-    let adapted = adapt_served(&profile, &sessions, &store.served()?, today)?;
+    if profile.is_none() && sessions.is_empty() {
+        return Err(bad("nothing to report yet: no profile and no log; start with `backbone init`, or bring your \
+                        history with `backbone import FILE`"));
+    }
+    // Without a profile the report is what the log alone allows (someone who only imported).
+    let adapted = match &profile {
+        Some(p) => Some(adapt_served(p, &sessions, &store.served()?, today)?),
+        None => None,
+    };
     let window = Window::weeks_to(today, args.weeks);
     let catalog = Catalog::builtin().with_customs(&store.custom_exercises()?);
-    let coaching = Coaching { profile: &profile, plan: &adapted.plan };
-    let mut report = analytics::report(Some(coaching), &sessions, &catalog, window);
+    let coaching = profile.as_ref().zip(adapted.as_ref()).map(|(profile, a)| Coaching { profile, plan: &a.plan });
+    let mut report = analytics::report(coaching, &sessions, &catalog, window);
+    let units = profile.as_ref().map_or(globals.settings.units.value, |p| p.units);
     // Names as the screen shows them: nothing a terminal would act on, whenever they were stored.
     let customs: HashMap<String, String> = store
         .custom_exercises()?
@@ -52,8 +61,8 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let dates = DateStyle::from_env();
     let written = match &args.charts {
         Some(dir) => {
-            let calendar = analytics::calendar(&adapted.plan, window);
-            Some((dir, write_charts(&report, &calendar, &profile, dates, dir)?))
+            let calendar = adapted.as_ref().map(|a| analytics::calendar(&a.plan, window)).unwrap_or_default();
+            Some((dir, write_charts(&report, &calendar, units, dates, dir)?))
         }
         None => None,
     };
@@ -61,7 +70,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         return print_json(&report);
     }
     let mut out = crate::output::buffered();
-    render::dashboard(&report, &profile, &customs, dates, &mut out)?;
+    render::dashboard(&report, profile.as_ref(), units, &customs, dates, &mut out)?;
     if let Some((dir, n)) = written {
         writeln!(out, "Wrote {n} charts to {}.", dir.display())?;
     }
@@ -81,15 +90,12 @@ pub fn file_name(id: &str) -> String {
 fn write_charts(
     report: &Report,
     calendar: &Calendar,
-    profile: &Profile,
+    units: Units,
     dates: DateStyle,
     dir: &Path,
 ) -> anyhow::Result<usize> {
-    let charts: Vec<(String, String)> = report
-        .kpis
-        .iter()
-        .map(|k| (file_name(&k.id), svg::kpi_chart(k, report, calendar, profile.units, dates)))
-        .collect();
+    let charts: Vec<(String, String)> =
+        report.kpis.iter().map(|k| (file_name(&k.id), svg::kpi_chart(k, report, calendar, units, dates))).collect();
     std::fs::create_dir_all(dir)
         .map_err(|e| bad(format!("{}: cannot create the charts folder: {e}", dir.display())))?;
     for (name, text) in &charts {

@@ -32,24 +32,27 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 /// `customs` names the custom exercises (imported names the catalog does not know) by id.
 pub fn dashboard(
     report: &Report,
-    profile: &Profile,
+    profile: Option<&Profile>,
+    units: Units,
     customs: &HashMap<String, String>,
     dates: DateStyle,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let weeks = ((report.to - report.from).get_days() / 7) + 1;
-    writeln!(
-        out,
-        "Progress for {}, {} to {} ({weeks} weeks)",
-        profile.name,
-        dates.format(report.from),
-        dates.format(report.to)
-    )?;
+    let (from, to) = (dates.format(report.from), dates.format(report.to));
+    match profile {
+        Some(p) => writeln!(out, "Progress for {}, {from} to {to} ({weeks} weeks)", p.name)?,
+        None => writeln!(out, "Progress from your log alone, {from} to {to} ({weeks} weeks)")?,
+    }
     writeln!(out)?;
     writeln!(out, "{:<NAME$} {:>13}  {:<5} over the period", "", "latest", "trend")?;
-    let target = upper_back_target(profile.experience);
+    // The B5 band needs the person's experience, which only a profile gives.
+    let upper = match profile.map(|p| upper_back_target(p.experience)) {
+        Some(target) => format!("Upper-back sets/wk ({}-{})", target.low, target.high),
+        None => "Upper-back sets/wk".to_string(),
+    };
     let fixed: [(&str, String); 8] = [
-        ("weekly_sets:upper_back", format!("Upper-back sets/wk ({}-{})", target.low, target.high)),
+        ("weekly_sets:upper_back", upper),
         ("adherence", "Sessions done/planned".into()),
         ("load", "Session load/wk".into()),
         ("soreness", "Soreness".into()),
@@ -60,25 +63,25 @@ pub fn dashboard(
     ];
     for (id, label) in &fixed {
         if let Some(k) = find(report, id) {
-            row(k, label, profile.units, out)?;
+            row(k, label, units, out)?;
         }
     }
     for k in main_lifts(report) {
-        row(k, &k.name, profile.units, out)?;
+        row(k, &k.name, units, out)?;
     }
     match find(report, "pull_push") {
-        Some(k) if !k.series.is_empty() => row(k, "Pull:push sets", profile.units, out)?,
+        Some(k) if !k.series.is_empty() => row(k, "Pull:push sets", units, out)?,
         _ => writeln!(out, "{:<NAME$} {:>13}", "Pull:push sets", "no pressing logged")?,
     }
     if let Some(k) = find(report, "horizontal_vertical").filter(|k| !k.series.is_empty()) {
-        row(k, "Horizontal:vertical pulls", profile.units, out)?;
+        row(k, "Horizontal:vertical pulls", units, out)?;
     }
 
     writeln!(out)?;
-    records(report, profile.units, customs, dates, out)?;
+    records(report, units, customs, dates, out)?;
     let (improved, stalled) = directions(report);
-    list(out, "Improved (mean of the first third of the period -> of the last third)", &improved, profile.units)?;
-    list(out, "Stalled or slipping", &stalled, profile.units)?;
+    list(out, "Improved (mean of the first third of the period -> of the last third)", &improved, units)?;
+    list(out, "Stalled or slipping", &stalled, units)?;
 
     writeln!(out, "\nWhat the engine will do")?;
     if report.notices.is_empty() {

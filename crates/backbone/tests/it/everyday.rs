@@ -162,3 +162,23 @@ fn log_with_no_sets_logs_the_day_as_prescribed_but_for_the_exceptions() {
         assert_eq!(third["reps"].as_u64(), Some(target));
     }
 }
+
+#[test]
+fn someone_who_only_imported_gets_a_report_of_what_the_log_allows() {
+    let db = Db::new();
+    let (code, _, err) = db.run(&["report"]);
+    assert_eq!(code, 2, "nothing to report: {err}");
+    assert!(err.contains("backbone init") && err.contains("import"), "{err}");
+    assert_eq!(db.run(&["import", &hevy(), "--units", "kg"]).0, 0);
+    let report = db.json(&["report", "--today", "2025-07-06", "--weeks", "10"]);
+    let ids: Vec<&str> = report["kpis"].as_array().expect("kpis").iter().filter_map(|k| k["id"].as_str()).collect();
+    for id in ["weekly_sets:upper_back", "pull_push", "prs", "e1rm:custom-iso-lateral-low-row"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert!(!ids.contains(&"adherence"), "adherence needs a plan: {ids:?}");
+    let notices = report["notices"].as_array().expect("notices");
+    assert!(notices.iter().any(|n| n["text"].as_str().is_some_and(|t| t.contains("backbone init"))), "{notices:?}");
+    let (code, text, err) = db.run(&["report", "--today", "2025-07-06", "--weeks", "10"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.starts_with("Progress from your log alone"), "{text}");
+}
