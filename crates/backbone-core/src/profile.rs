@@ -418,7 +418,11 @@ impl Reader<'_> {
             Value::Datetime(d) if d.date.is_some() && d.time.is_none() => d.to_string(),
             other => return Err(self.bad(key, &other.to_string(), expected)),
         };
-        let date = parse_date(&text).ok_or_else(|| self.bad(key, &value.to_string(), expected))?;
+        let date = parse_date(&text).ok_or_else(|| {
+            // Day and month swap places between countries: "5/12/2026" is never guessed at.
+            let why = if text.contains(['/', '.']) { " (day and month order differs between countries)" } else { "" };
+            self.bad(key, &value.to_string(), &format!("{expected}{why}"))
+        })?;
         if crate::valid::check_date(date).is_err() {
             let window = format!("a date from {} to {}", crate::valid::FIRST_DAY, crate::valid::LAST_DAY);
             return Err(self.bad(key, &value.to_string(), &window));
