@@ -74,8 +74,9 @@ pub enum ProfileError {
     NotToml { file: String, line: usize, column: usize, message: String },
     #[error("{file}: missing required key `{field}`; expected {expected}")]
     Missing { file: String, field: String, expected: String },
-    #[error("{file}: unknown key `{field}`; expected one of: {}", .allowed.join(", "))]
-    UnknownKey { file: String, field: String, allowed: Vec<&'static str> },
+    /// `hint` is "; did you mean ..." for a near-miss (`body_weight`), or empty.
+    #[error("{file}: unknown key `{field}`; expected one of: {}{hint}", .allowed.join(", "))]
+    UnknownKey { file: String, field: String, allowed: Vec<&'static str>, hint: String },
     #[error("{file}: field `{field}`: {value} is not allowed; expected {expected}")]
     BadValue { file: String, field: String, value: String, expected: String },
 }
@@ -281,9 +282,12 @@ impl Reader<'_> {
 
     fn only_keys(&self, allowed: &'static [&'static str]) -> Result<(), ProfileError> {
         match self.table.keys().find(|k| !allowed.contains(&k.as_str())) {
-            Some(k) => {
-                Err(ProfileError::UnknownKey { file: self.file.into(), field: self.path(k), allowed: allowed.to_vec() })
-            }
+            Some(k) => Err(ProfileError::UnknownKey {
+                file: self.file.into(),
+                field: self.path(k),
+                allowed: allowed.to_vec(),
+                hint: crate::vocab::did_you_mean(k, allowed),
+            }),
             None => Ok(()),
         }
     }
@@ -389,6 +393,7 @@ impl Reader<'_> {
                 file: self.file.into(),
                 field: format!("{}.{k}", self.path(key)),
                 allowed: SIDE_KEYS.to_vec(),
+                hint: crate::vocab::did_you_mean(k, SIDE_KEYS),
             });
         }
         let side = |name: &str| -> Result<f64, ProfileError> {
@@ -413,7 +418,11 @@ impl Reader<'_> {
             Value::Datetime(d) if d.date.is_some() && d.time.is_none() => d.to_string(),
             other => return Err(self.bad(key, &other.to_string(), expected)),
         };
-        let date = parse_date(&text).ok_or_else(|| self.bad(key, &value.to_string(), expected))?;
+        let date = parse_date(&text).ok_or_else(|| {
+            // Day and month swap places between countries: "5/12/2026" is never guessed at.
+            let why = if text.contains(['/', '.']) { " (day and month order differs between countries)" } else { "" };
+            self.bad(key, &value.to_string(), &format!("{expected}{why}"))
+        })?;
         if crate::valid::check_date(date).is_err() {
             let window = format!("a date from {} to {}", crate::valid::FIRST_DAY, crate::valid::LAST_DAY);
             return Err(self.bad(key, &value.to_string(), &window));

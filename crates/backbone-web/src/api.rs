@@ -191,12 +191,13 @@ pub fn serve_next(app: &AppState, store: &mut backbone_store::Store) -> Result<b
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct Limit {
-    /// How many sessions, the last logged first (default 20).
+    /// How many sessions, the latest training date first (default 20).
     #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<usize>,
 }
 
-/// The latest logged sessions, the last logged first (`backbone history --json`).
+/// The latest sessions by training date, latest first (`backbone history --json`): a day logged late
+/// or imported takes its place by date.
 #[utoipa::path(get, path = "/api/v1/sessions", params(Limit), responses(
     (status = 200, description = "Sessions", body = Object),
     (status = 422, description = "A bad limit", body = Problem, content_type = "application/problem+json"),
@@ -206,7 +207,8 @@ pub async fn list_sessions(State(app): State<AppState>, gzip: AcceptsGzip, Q(q):
     if !(1..=1000).contains(&limit) {
         return Err(Problem::invalid("limit", format!("limit is {limit}, expected 1 to 1000")));
     }
-    let body = app.answer(format!("sessions?limit={limit}"), move |_, store| encoded(&store.recent(limit)?)).await?;
+    let body =
+        app.answer(format!("sessions?limit={limit}"), move |_, store| encoded(&store.latest_dated(limit)?)).await?;
     Ok(body.respond(gzip))
 }
 

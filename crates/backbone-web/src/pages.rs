@@ -193,7 +193,7 @@ async fn history(State(app): State<AppState>, headers: HeaderMap, Query(q): Quer
         .reading(move |store| {
             let units = store.profile()?.map_or(backbone_core::vocab::Units::Kg, |p| p.profile.units);
             let customs = store.custom_exercises()?;
-            Ok(views::history(&store.recent(50)?, &customs, units, style))
+            Ok(views::history(&store.latest_dated(50)?, &customs, units, style))
         })
         .await;
     match built {

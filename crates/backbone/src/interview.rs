@@ -136,7 +136,11 @@ impl<R: BufRead, W: Write> Questions<'_, R, W> {
             }
             match parse(&line) {
                 Ok(v) => return Ok(v),
-                Err(why) => writeln!(self.out, "  {}; try again.", crate::failure::one_line(&why))?,
+                Err(why) => {
+                    // "did you mean ...?" ends a sentence of its own.
+                    let joint = if why.ends_with('?') { " Try" } else { "; try" };
+                    writeln!(self.out, "  {}{joint} again.", crate::failure::one_line(&why))?;
+                }
             }
         }
         Err(bad(format!("init: no valid answer to {question:?} after 5 tries")))
@@ -188,7 +192,11 @@ mod tests {
         assert_eq!(p.equipment, vec![Equipment::PullupBar]);
         assert_eq!(p.sensitive_joints, vec![Joint::LowerBack]);
         assert_eq!(p.start, jiff::civil::date(2026, 12, 5));
-        for said in ["did you mean \"intermediate\"?", "did you mean \"pullup_bar\"?", "did you mean \"lower_back\"?"] {
+        for said in [
+            "did you mean \"intermediate\"? Try again.",
+            "did you mean \"pullup_bar\"?",
+            "did you mean \"lower_back\"?",
+        ] {
             assert!(out.contains(said), "{said}: {out}");
         }
         assert!(out.contains("\"5/12/2026\" could mean more than one day; write it as YYYY-MM-DD"), "{out}");

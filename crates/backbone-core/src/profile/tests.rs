@@ -126,3 +126,23 @@ fn a_near_miss_vocabulary_word_names_the_nearest_allowed_word() {
     let err = Profile::parse(&text, "alex.toml").unwrap_err().to_string();
     assert!(err.contains("did you mean \"lower_back\"?"), "{err}");
 }
+
+#[test]
+fn a_near_miss_key_names_the_key_it_was_probably_meant_to_be() {
+    let text = EXAMPLE.replace("body_weight_kg = 80.0", "body_weight = 80.0");
+    let err = Profile::parse(&text, "alex.toml").unwrap_err().to_string();
+    assert!(err.contains("unknown key `body_weight`") && err.ends_with("did you mean \"body_weight_kg\"?"), "{err}");
+    let text = format!("{EXAMPLE}\nbogus = 1\n").replacen("bogus", "zzz", 1);
+    let err = Profile::parse(&text, "alex.toml").unwrap_err().to_string();
+    assert!(!err.contains("did you mean"), "{err}");
+}
+
+#[test]
+fn a_date_with_slashes_is_refused_as_ambiguous_with_the_iso_form() {
+    let text = EXAMPLE.replace("\"2026-11-23\"", "\"5/12/2026\"");
+    let err = Profile::parse(&text, "alex.toml").unwrap_err().to_string();
+    assert!(
+        err.contains("field `start`") && err.contains("YYYY-MM-DD") && err.contains("day and month order"),
+        "{err}"
+    );
+}

@@ -29,18 +29,15 @@ pub struct Values {
     pub weeks: Option<Line<u32>>,
 }
 
-/// Reads the file at `path`: nothing when there is none (a config file is optional).
+/// Reads the file at `path`: nothing when there is none (a config file is optional), nor when a
+/// folder on the way cannot be entered (another user's home, under `sudo -u` or `setpriv`), since no
+/// file of this user's can be there. A file that is there but unreadable is an error.
 pub fn read(path: &Path) -> anyhow::Result<Values> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Values::default()),
-        // A folder on the way that this user may not enter (another user's home, as under `sudo -u`) holds
-        // no config of theirs; a file that is there but unreadable is an error.
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied && path.try_exists().is_err() => {
-            return Ok(Values::default());
-        }
-        Err(e) => return Err(bad(format!("{}: cannot read the config file: {e}", path.display()))),
-    };
+    if !path.try_exists().unwrap_or(false) {
+        return Ok(Values::default());
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| bad(format!("{}: cannot read the config file: {e}", path.display())))?;
     let text = String::from_utf8(bytes).map_err(|_| bad(format!("{}: not UTF-8 text", path.display())))?;
     parse(&text, path)
 }

@@ -116,7 +116,17 @@ fn a_bad_config_file_or_variable_is_one_line_naming_the_file_line_key_value_and_
 #[test]
 fn read_only_commands_create_no_database_nor_its_folder() {
     let home = Home::new(None);
-    for args in [&["config"][..], &["history"], &["export", "--format", "json"], &["doctor"], &["report"], &["next"]] {
+    let read_only: [&[&str]; 8] = [
+        &["config"],
+        &["history"],
+        &["export", "--format", "json"],
+        &["doctor"],
+        &["report"],
+        &["next"],
+        &["plan"],
+        &["undo"],
+    ];
+    for args in read_only {
         let (code, _, err) = home.run(&[], args);
         // doctor finds no database to check (1); report and next want a profile first (2).
         assert!((0..=2).contains(&code) && !err.contains("panicked"), "{args:?}: {err}");
