@@ -127,7 +127,9 @@ pub fn report(coaching: Option<Coaching>, sessions: &[SessionLog], catalog: &Cat
     let volume = tracked.map(|t| volume::weekly_volume(&log, t, catalog)).unwrap_or_default();
     let records = strength::personal_records(&log, w);
     let mut kpis = Vec::new();
-    kpis::strength(&mut kpis, &strength::e1rm_by_lift(&log, w), catalog);
+    let lifts = strength::e1rm_by_lift(&log, w);
+    kpis::strength(&mut kpis, &lifts, catalog);
+    kpis::best_reps(&mut kpis, &strength::best_reps_by_lift(&log, w, &lifts), catalog);
     kpis::volume(&mut kpis, &volume, running);
     kpis::assessments(&mut kpis, &assessments::over_time(coaching.map(|c| c.profile), &log, w));
     kpis::speed(&mut kpis, &speed::bar_speed(&log, w), catalog);

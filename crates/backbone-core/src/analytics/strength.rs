@@ -62,6 +62,31 @@ pub fn e1rm_by_lift<'a>(log: &Log<'a>, w: Window) -> Vec<Lift<'a>> {
     lifts
 }
 
+/// The most reps in one work set, day by day, of the lifts done for 11-20 reps (METHOD S4's upper-back
+/// range) that have no e1RM in the window: an e1RM is only estimated from 1-10 reps (METHOD-SOURCES 2),
+/// so without this a band row of 15 or a bodyweight row would show no progress at all.
+pub fn best_reps_by_lift<'a>(log: &Log<'a>, w: Window, estimated: &[Lift]) -> Vec<(&'a str, Vec<super::Point>)> {
+    let mut by: FxHashMap<&'a str, Vec<super::Point>> = FxHashMap::default();
+    for &session in log.between(w.from, w.to) {
+        for set in session.sets.iter().filter(|s| s.is_work()) {
+            let Some(reps) = set.reps.filter(|r| (11..=20).contains(r)) else { continue };
+            let exercise = set.exercise.as_ref();
+            if estimated.iter().any(|l| l.exercise == exercise) {
+                continue;
+            }
+            let list = by.entry(exercise).or_default();
+            let value = f64::from(reps);
+            match list.last_mut() {
+                Some(last) if last.date == session.date => last.value = last.value.max(value),
+                _ => list.push(super::Point { date: session.date, value }),
+            }
+        }
+    }
+    let mut lifts: Vec<(&'a str, Vec<super::Point>)> = by.into_iter().collect();
+    lifts.sort_by(|a, b| a.0.cmp(b.0));
+    lifts
+}
+
 /// What kind of record a set set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -69,6 +69,10 @@ fn e1rm_chart(points: &[(Date, f64)]) -> String {
         deloads: &[(date(2026, 12, 14), date(2026, 12, 21))],
         block_starts: &[(date(2026, 11, 23), 1), (date(2026, 12, 21), 2)],
         date_label: &iso_short,
+        bars: false,
+        integer: false,
+        band: None,
+        markers: &[],
     })
 }
 
@@ -118,6 +122,10 @@ fn text_is_escaped_and_still_well_formed() {
         deloads: &[],
         block_starts: &[],
         date_label: &|_| "<&>".to_string(),
+        bars: false,
+        integer: false,
+        band: None,
+        markers: &[],
     });
     well_formed(&svg);
     assert!(!svg.contains("<b>") && !svg.contains("<kg>"));
@@ -139,6 +147,10 @@ fn a_bounded_scale_is_shown_whole() {
         deloads: &[],
         block_starts: &[],
         date_label: &iso_short,
+        bars: false,
+        integer: false,
+        band: None,
+        markers: &[],
     });
     well_formed(&svg);
     assert!(svg.contains(">10</text>") && svg.contains(">0</text>"), "{svg}");
@@ -167,13 +179,13 @@ fn tick_steps_are_round() {
     assert_eq!(number(-0.0, 1), "0");
     assert_eq!(number(22_400.0, 0), "22k");
     // 27.1 to 36.3 padded by 1.82 either side (5% of 36.3 is more than 15% of the range).
-    let y = YScale::new(&[27.1, 36.3], false, None);
+    let y = YScale::new(&[27.1, 36.3], false, None, false);
     assert_eq!((y.lo, y.hi, y.step), (25.0, 40.0, 5.0));
-    let y = YScale::new(&[0.4, 0.9], true, None);
+    let y = YScale::new(&[0.4, 0.9], true, None, false);
     assert_eq!(y.lo, 0.0);
-    let flat = YScale::new(&[5.0, 5.0], true, None);
+    let flat = YScale::new(&[5.0, 5.0], true, None, false);
     assert!(flat.hi > 5.0 && flat.lo == 0.0);
-    let score = YScale::new(&[1.0, 8.0], false, Some((0.0, 10.0)));
+    let score = YScale::new(&[1.0, 8.0], false, Some((0.0, 10.0)), false);
     assert_eq!((score.lo, score.hi), (0.0, 10.0));
 }
 
@@ -185,4 +197,123 @@ fn x_ticks_fall_on_mondays_at_most_five_or_so() {
     assert_eq!(ticks, [date(2026, 10, 26), date(2026, 11, 16), date(2026, 12, 7), date(2026, 12, 28)]);
     // A window that starts mid-week ticks from its first Monday.
     assert_eq!(XScale::new(date(2026, 11, 25), date(2026, 12, 6)).ticks(), [date(2026, 11, 30)]);
+}
+
+/// A weekly chart over the window of `e1rm_chart`, as bars or a line.
+fn weekly(points: &[(Date, f64)], bars: bool, integer: bool, band: Option<(f64, f64)>, markers: &[Date]) -> String {
+    render(&Chart {
+        title: "Upper-back sets per week",
+        unit: "sets",
+        value_unit: " sets",
+        x_label: "week of (Monday)",
+        from: date(2026, 10, 26),
+        to: date(2027, 1, 17),
+        points,
+        zero_based: true,
+        range: None,
+        deloads: &[],
+        block_starts: &[(date(2027, 1, 16), 3)],
+        date_label: &iso_short,
+        bars,
+        integer,
+        band,
+        markers,
+    })
+}
+
+fn mondays(values: &[f64]) -> Vec<(Date, f64)> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (date(2026, 10, 26).saturating_add(jiff::Span::new().days(7 * i as i64)), *v))
+        .collect()
+}
+
+#[test]
+fn weekly_counts_are_bars_with_the_target_band() {
+    let svg = weekly(&mondays(&[4.0, 8.0, 12.0, 0.0, 9.0]), true, false, Some((6.0, 10.0)), &[]);
+    well_formed(&svg);
+    assert_eq!(svg.matches("<rect x=").count() - svg.matches("fill=\"#d1fae5\"").count(), 5, "one bar a week: {svg}");
+    assert!(!svg.contains("<polyline"), "no line through counts");
+    assert!(svg.contains("target: 6 to 10 a week (METHOD B5)") && svg.contains(">target band</text>"), "{svg}");
+}
+
+#[test]
+fn a_line_is_broken_across_a_week_with_no_data() {
+    let points = [
+        (date(2026, 11, 2), 30.0),
+        (date(2026, 11, 5), 31.0),
+        (date(2026, 11, 10), 31.5),
+        // Nothing in the week of 16 November.
+        (date(2026, 11, 24), 32.0),
+        (date(2026, 11, 26), 32.5),
+    ];
+    assert_eq!(segments(&points).iter().map(|r| r.len()).collect::<Vec<_>>(), vec![3, 2]);
+    let svg = e1rm_chart(&points);
+    well_formed(&svg);
+    assert_eq!(svg.matches("<polyline").count(), 2, "{svg}");
+}
+
+#[test]
+fn the_year_shows_when_the_range_crosses_one() {
+    let svg = e1rm_chart(&[(date(2026, 11, 2), 30.0), (date(2027, 1, 4), 32.0)]);
+    assert!(svg.contains(">date, 2026-2027</text>"), "{svg}");
+    assert!(svg.contains(">2027</text>"), "a mark on 1 January: {svg}");
+    let one_year = render(&Chart { from: date(2026, 11, 23), to: date(2026, 12, 13), ..chart_in_2026() });
+    assert!(one_year.contains(">date, 2026</text>") && !one_year.contains(">2027</text>"), "{one_year}");
+}
+
+fn chart_in_2026() -> Chart<'static> {
+    Chart {
+        title: "Grip",
+        unit: "kg",
+        value_unit: " kg",
+        x_label: "date",
+        from: date(2026, 11, 23),
+        to: date(2026, 12, 13),
+        points: &[],
+        zero_based: false,
+        range: None,
+        deloads: &[],
+        block_starts: &[],
+        date_label: &iso_short,
+        bars: false,
+        integer: false,
+        band: None,
+        markers: &[],
+    }
+}
+
+#[test]
+fn an_empty_series_has_no_invented_axis() {
+    let svg = weekly(&[], true, false, Some((6.0, 10.0)), &[]);
+    well_formed(&svg);
+    assert!(svg.contains("No data in this period"));
+    assert!(!svg.contains(">0.25</text>") && !svg.contains(">sets</text>"), "no ticks, no unit: {svg}");
+    assert!(!svg.contains("target band"), "no band over nothing");
+}
+
+#[test]
+fn counts_get_whole_ticks() {
+    let svg = weekly(&mondays(&[0.0, 1.0, 0.0]), true, true, None, &[]);
+    assert!(!svg.contains(">0.5</text>") && !svg.contains(">0.25</text>"), "{svg}");
+    assert!(svg.contains(">1</text>"), "{svg}");
+}
+
+#[test]
+fn a_block_label_near_the_right_edge_stays_inside() {
+    let late = weekly(&mondays(&[4.0]), true, false, None, &[]);
+    let at = late.find(">B3</text>").expect("the label");
+    let tag = &late[late[..at].rfind("<text").expect("its tag")..at];
+    assert!(tag.contains("text-anchor=\"end\""), "the label goes left of a line near the edge: {tag}");
+}
+
+#[test]
+fn records_are_marked_on_their_day() {
+    let points = [(date(2026, 11, 2), 30.0), (date(2026, 11, 5), 31.0), (date(2026, 11, 10), 31.5)];
+    let svg =
+        render(&Chart { from: date(2026, 10, 26), points: &points, markers: &[date(2026, 11, 10)], ..chart_in_2026() });
+    well_formed(&svg);
+    assert_eq!(svg.matches("personal record on 2026-11-10").count(), 1, "{svg}");
+    assert!(svg.contains("◆ record"));
 }

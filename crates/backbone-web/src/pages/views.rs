@@ -366,7 +366,14 @@ pub fn progress(report: &Report, calendar: &Calendar, profile: &Profile, style: 
                 .map(|p| trim((p.value * 100.0).round() / 100.0))
                 .unwrap_or_else(|| "no data yet".into()),
             trend: format!("{:?}", k.trend).to_lowercase(),
-            chart: backbone_formats::svg::kpi_chart(k, report, calendar, profile.units, style),
+            chart: backbone_formats::svg::kpi_chart(
+                k,
+                report,
+                calendar,
+                profile.units,
+                style,
+                Some(profile.experience),
+            ),
         })
         .collect();
     ProgressPage {

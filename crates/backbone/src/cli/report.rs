@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use backbone_core::adapt::adapt_served;
 use backbone_core::analytics::{self, Calendar, Coaching, Report, Window};
 use backbone_core::catalog::Catalog;
-use backbone_core::vocab::Units;
+use backbone_core::vocab::{Experience, Units};
 use backbone_formats::svg;
 
 use super::{Globals, context, print_json};
@@ -62,7 +62,8 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let written = match &args.charts {
         Some(dir) => {
             let calendar = adapted.as_ref().map(|a| analytics::calendar(&a.plan, window)).unwrap_or_default();
-            Some((dir, write_charts(&report, &calendar, units, dates, dir)?))
+            let experience = profile.as_ref().map(|p| p.experience);
+            Some((dir, write_charts(&report, &calendar, units, experience, dates, dir)?))
         }
         None => None,
     };
@@ -72,7 +73,12 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let mut out = crate::output::buffered();
     render::dashboard(&report, profile.as_ref(), units, &customs, dates, &mut out)?;
     if let Some((dir, n)) = written {
-        writeln!(out, "Wrote {n} charts to {}.", dir.display())?;
+        writeln!(
+            out,
+            "Wrote {n} charts to {}; open {} to see them all.",
+            dir.display(),
+            dir.join("index.html").display()
+        )?;
     }
     out.flush()?;
     Ok(())
@@ -91,18 +97,27 @@ fn write_charts(
     report: &Report,
     calendar: &Calendar,
     units: Units,
+    experience: Option<Experience>,
     dates: DateStyle,
     dir: &Path,
 ) -> anyhow::Result<usize> {
-    let charts: Vec<(String, String)> =
-        report.kpis.iter().map(|k| (file_name(&k.id), svg::kpi_chart(k, report, calendar, units, dates))).collect();
+    let mut charts: Vec<(String, String)> = report
+        .kpis
+        .iter()
+        .map(|k| (file_name(&k.id), svg::kpi_chart(k, report, calendar, units, dates, experience)))
+        .collect();
+    let listed: Vec<(&str, &str)> =
+        report.kpis.iter().zip(&charts).map(|(k, (f, _))| (k.name.as_str(), f.as_str())).collect();
+    let index = svg::index_html(report, &listed);
+    charts.push(("index.html".into(), index));
     std::fs::create_dir_all(dir)
         .map_err(|e| bad(format!("{}: cannot create the charts folder: {e}", dir.display())))?;
     for (name, text) in &charts {
         let path = dir.join(name);
         std::fs::write(&path, text).map_err(|e| anyhow::anyhow!("{}: cannot write the chart: {e}", path.display()))?;
     }
-    Ok(charts.len())
+    // The index is a page, not a chart.
+    Ok(charts.len() - 1)
 }
 
 /// A KPI of a custom exercise is named after it as the person's app named it ("Bench Press (Barbell)

@@ -270,11 +270,18 @@ fn charts_are_one_svg_per_kpi() {
     files.sort();
     // Ids are ':' and kebab-case words; an imported exercise's name has its space made safe too.
     let mut expected: Vec<String> = ids.iter().map(|id| format!("{}.svg", id.replace([':', ' '], "_"))).collect();
+    expected.push("index.html".into());
     expected.sort();
     assert_eq!(files, expected);
-    for f in &files {
+    // index.html beside the SVGs shows every one of them.
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    for f in files.iter().filter(|f| f.ends_with(".svg")) {
         assert_eq!(parse_xml(&dir.join(f)), "svg", "{f}");
+        assert!(index.contains(&format!("<img src=\"{f}\"")), "index.html shows {f}");
     }
+    // Weekly counts are bars with the B5 band (this athlete's experience known), e1RMs are lines.
+    let upper = std::fs::read_to_string(dir.join("weekly_sets_upper_back.svg")).unwrap();
+    assert!(upper.contains("target band") && !upper.contains("<polyline"), "{upper}");
     // Deload weeks and block starts come from the adapted plan (here block 1 ran five hard weeks).
     let (code, plan, err) = db.run(&["plan", "--json", "--today", TODAY]);
     assert_eq!(code, 0, "{err}");

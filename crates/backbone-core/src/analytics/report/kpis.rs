@@ -75,6 +75,21 @@ pub fn strength(kpis: &mut Vec<Kpi>, lifts: &[Lift], catalog: &Catalog) {
     }
 }
 
+/// `best_reps:<exercise id>`: the most reps in a set of the day, for lifts done for 11-20 reps that have
+/// no e1RM (METHOD S4, K5).
+pub fn best_reps(kpis: &mut Vec<Kpi>, lifts: &[(&str, Vec<Point>)], catalog: &Catalog) {
+    for (exercise, points) in lifts {
+        let spec = Spec::new(
+            format!("best_reps:{exercise}"),
+            format!("{} best set", name(catalog, exercise)),
+            "reps",
+            Better::Higher,
+            0,
+        );
+        kpis.push(spec.kpi(points.iter().copied()));
+    }
+}
+
 /// `weekly_sets:upper_back` and `weekly_sets:<muscle>` for every muscle worked (K6), `pull_push` (W6)
 /// and `horizontal_vertical` (W2), per ISO week dated the Monday. `running`: the last week is not over.
 pub fn volume(kpis: &mut Vec<Kpi>, weeks: &[WeekVolume], running: bool) {

@@ -244,3 +244,20 @@ fn a_report_from_the_log_alone_has_what_the_log_allows_and_says_what_a_profile_a
     assert_eq!(r.notices.len(), 1);
     assert!(r.notices[0].text.contains("backbone init"), "{:?}", r.notices);
 }
+
+#[test]
+fn high_rep_lifts_without_an_e1rm_show_their_best_set() {
+    let p = profile();
+    let plan = planner::plan(&p, 4).unwrap();
+    let mut day1 = sets("band-row", 3, 15, 0.0, 8.0);
+    day1.iter_mut().for_each(|s| s.load_kg = None);
+    day1[2].reps = Some(17);
+    let log = vec![
+        session(date(2026, 11, 23), day1),
+        session(date(2026, 11, 30), sets("chest-supported-row", 3, 8, 20.0, 8.0)),
+    ];
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
+    assert_eq!(values(kpi(&r, "best_reps:band-row")), [(date(2026, 11, 23), 17.0)]);
+    assert_eq!(kpi(&r, "best_reps:band-row").unit, "reps");
+    assert!(r.kpis.iter().all(|k| k.id != "best_reps:chest-supported-row"), "it has an e1RM");
+}
