@@ -18,6 +18,15 @@ pub fn buffered() -> BufWriter<std::io::StdoutLock<'static>> {
     BufWriter::with_capacity(64 * 1024, std::io::stdout().lock())
 }
 
+/// The columns text for people is laid out in: `COLUMNS` when set (as shells and `watch` set it), else
+/// the terminal's width, else 80 (a pipe or a file); kept between 40 and 160 so a tiny or huge window
+/// still gets a readable layout.
+pub fn width() -> usize {
+    let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok());
+    let from_terminal = || terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0));
+    from_env.or_else(from_terminal).unwrap_or(80).clamp(40, 160)
+}
+
 /// `--color`: when output may carry colour (ANSI escape sequences).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorWhen {

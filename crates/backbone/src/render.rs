@@ -153,11 +153,31 @@ fn clock(seconds: u32) -> String {
 
 /// One line per exercise.
 pub fn exercise_table(list: &[&Exercise], out: &mut impl Write) -> anyhow::Result<()> {
-    writeln!(out, "{:<32} {:<10} {:<4} {:<28} PATTERNS", "ID", "CATEGORY", "TIER", "EQUIPMENT")?;
-    for e in list {
-        let tier = e.tier.map_or("-".to_string(), |t| format!("T{t}"));
-        let eq = if e.equipment.is_empty() { "none".to_string() } else { join(&e.equipment) };
-        writeln!(out, "{:<32} {:<10} {:<4} {:<28} {}", e.id, e.category, tier, eq, join(&e.patterns))?;
+    let rows: Vec<[String; 5]> = list
+        .iter()
+        .map(|e| {
+            let tier = e.tier.map_or("-".to_string(), |t| format!("T{t}"));
+            let eq = if e.equipment.is_empty() { "none".to_string() } else { join(&e.equipment) };
+            [e.id.clone(), e.category.to_string(), tier, eq, join(&e.patterns)]
+        })
+        .collect();
+    let header = ["ID", "CATEGORY", "TIER", "EQUIPMENT", "PATTERNS"].map(str::to_string);
+    // Each column as wide as its widest cell (display width), so the columns line up whatever the words.
+    let mut widths = header.clone().map(|h| unicode_width::UnicodeWidthStr::width(h.as_str()));
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(unicode_width::UnicodeWidthStr::width(cell.as_str()));
+        }
+    }
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.push_str(&" ".repeat(w - unicode_width::UnicodeWidthStr::width(cell.as_str()) + 2));
+            }
+        }
+        writeln!(out, "{line}")?;
     }
     writeln!(out, "{} exercises. `backbone exercises show ID` for cues and substitutes.", list.len())?;
     Ok(())

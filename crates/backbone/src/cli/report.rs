@@ -71,7 +71,8 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         return print_json(&report);
     }
     let mut out = crate::output::buffered();
-    render::dashboard(&report, profile.as_ref(), units, &customs, dates, &mut out)?;
+    let width = crate::output::width();
+    render::dashboard(&report, profile.as_ref(), units, &catalog, &customs, dates, width, &mut out)?;
     if let Some((dir, n)) = written {
         writeln!(
             out,

@@ -15,37 +15,65 @@ use backbone_core::vocab::Units;
 use super::weight;
 use backbone_formats::locale::DateStyle;
 
-/// Width of the KPI name column.
-const NAME: usize = 28;
+/// The widest the KPI name column gets, and the narrowest.
+const NAME_MAX: usize = 28;
+const NAME_MIN: usize = 14;
 /// Sparklines show at most this many values (longer series are averaged into this many buckets).
 const SPARK: usize = 16;
+/// Columns of a row besides the name and the sparkline: a space, the value (13), two spaces, the
+/// arrow (5) and a space.
+const ROW_FIXED: usize = 22;
 /// Lines in "improved" and "stalled" before "and N more".
 const LIST: usize = 5;
-/// Notices wrap at this width.
-const WIDTH: usize = 100;
 /// Fewer points than this say nothing about a direction.
 const ENOUGH: usize = 3;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-/// Writes the dashboard.
-/// `customs` names the custom exercises (imported names the catalog does not know) by id.
+/// How the dashboard is laid out in `width` columns: the name column and the sparkline shrink to fit,
+/// and text wraps between words, never inside one.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    width: usize,
+    name: usize,
+    spark: usize,
+}
+
+impl Layout {
+    fn new(width: usize) -> Layout {
+        // Names keep their room before the sparkline does; a sparkline of 8 still shows a direction.
+        let name = width.saturating_sub(ROW_FIXED + 8).clamp(NAME_MIN, NAME_MAX);
+        let spark = width.saturating_sub(ROW_FIXED + name).min(SPARK);
+        Layout { width, name, spark }
+    }
+}
+
+/// Writes the dashboard in `width` columns (`output::width`).
+/// `customs` names the custom exercises (imported names the catalog does not know) by id; `catalog`
+/// holds the catalog's exercises and the custom ones that count, for the headline lifts.
+#[allow(clippy::too_many_arguments)]
 pub fn dashboard(
     report: &Report,
     profile: Option<&Profile>,
     units: Units,
+    catalog: &Catalog,
     customs: &HashMap<String, String>,
     dates: DateStyle,
+    width: usize,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
+    let layout = Layout::new(width);
     let weeks = ((report.to - report.from).get_days() / 7) + 1;
     let (from, to) = (dates.format(report.from), dates.format(report.to));
-    match profile {
-        Some(p) => writeln!(out, "Progress for {}, {from} to {to} ({weeks} weeks)", p.name)?,
-        None => writeln!(out, "Progress from your log alone, {from} to {to} ({weeks} weeks)")?,
-    }
+    let title = match profile {
+        Some(p) => format!("Progress for {}, {from} to {to} ({weeks} weeks)", p.name),
+        None => format!("Progress from your log alone, {from} to {to} ({weeks} weeks)"),
+    };
+    wrap(out, "", &title, layout.width)?;
     writeln!(out)?;
-    writeln!(out, "{:<NAME$} {:>13}  {:<5} over the period", "", "latest", "trend")?;
+    let header = format!("{} {:>13}  {:<5}", pad("", layout.name), "latest", "trend");
+    let over = if header.len() + " over the period".len() <= layout.width { " over the period" } else { "" };
+    writeln!(out, "{}{over}", if over.is_empty() { header.trim_end() } else { &header })?;
     // The B5 band needs the person's experience, which only a profile gives.
     let upper = match profile.map(|p| upper_back_target(p.experience)) {
         Some(target) => format!("Upper-back sets/wk ({}-{})", target.low, target.high),
@@ -63,34 +91,35 @@ pub fn dashboard(
     ];
     for (id, label) in &fixed {
         if let Some(k) = find(report, id) {
-            row(k, label, units, out)?;
+            row(k, label, units, layout, out)?;
         }
     }
-    for k in main_lifts(report) {
-        row(k, &k.name, units, out)?;
+    for k in main_lifts(report, catalog) {
+        row(k, &k.name, units, layout, out)?;
     }
     match find(report, "pull_push") {
-        Some(k) if !k.series.is_empty() => row(k, "Pull:push sets", units, out)?,
-        _ => writeln!(out, "{:<NAME$} {:>13}", "Pull:push sets", "no pressing logged")?,
+        Some(k) if !k.series.is_empty() => row(k, "Pull:push sets", units, layout, out)?,
+        _ => writeln!(out, "{} {:>13}", pad("Pull:push sets", layout.name), "no pressing logged")?,
     }
     if let Some(k) = find(report, "horizontal_vertical").filter(|k| !k.series.is_empty()) {
-        row(k, "Horizontal:vertical pulls", units, out)?;
+        row(k, "Horizontal:vertical pulls", units, layout, out)?;
     }
 
     writeln!(out)?;
-    records(report, units, customs, dates, out)?;
+    records(report, units, customs, dates, layout, out)?;
     let (improved, stalled) = directions(report);
-    list(out, "Improved (mean of the first third of the period -> of the last third)", &improved, units)?;
-    list(out, "Stalled or slipping", &stalled, units)?;
+    list(out, "Improved (mean of the first third of the period -> of the last third)", &improved, units, layout)?;
+    list(out, "Stalled or slipping", &stalled, units, layout)?;
 
     writeln!(out, "\nWhat the engine will do")?;
     if report.notices.is_empty() {
         writeln!(out, "  Nothing to change: keep training as planned.")?;
     }
     for n in &report.notices {
-        wrap(out, &format!("  [{}] ", n.rule), &dates.localize(&n.text), WIDTH)?;
+        wrap(out, &format!("  [{}] ", n.rule), &dates.localize(&n.text), layout.width)?;
     }
-    writeln!(out, "\n`--json` has every KPI; `--charts DIR` draws each one.")?;
+    writeln!(out)?;
+    wrap(out, "", "`--json` has every KPI; `--charts DIR` draws each one.", layout.width)?;
     Ok(())
 }
 
@@ -98,24 +127,45 @@ fn find<'r>(report: &'r Report, id: &str) -> Option<&'r Kpi> {
     report.kpis.iter().find(|k| k.id == id)
 }
 
-/// Up to three e1RM KPIs, the most logged first: the main lifts (METHOD K5).
-fn main_lifts(report: &Report) -> Vec<&Kpi> {
-    let mut lifts: Vec<&Kpi> = report.kpis.iter().filter(|k| k.id.starts_with("e1rm:")).collect();
-    lifts.sort_by(|a, b| b.series.len().cmp(&a.series.len()).then_with(|| a.id.cmp(&b.id)));
-    lifts.truncate(3);
+/// The method's headline lifts (METHOD K5, W2): a row, a vertical pull, a hinge and a carry, each the
+/// most logged of its kind (e1RM, or the best set of a lift done for 11-20 reps), not whatever was
+/// logged most (which can be an arm exercise from another app).
+fn main_lifts<'r>(report: &'r Report, catalog: &Catalog) -> Vec<&'r Kpi> {
+    use backbone_core::vocab::Pattern;
+    let exercise = |k: &Kpi| {
+        let id = k.id.strip_prefix("e1rm:").or_else(|| k.id.strip_prefix("best_reps:"))?;
+        catalog.get(id).filter(|e| e.category.is_work())
+    };
+    let mut lifts = Vec::new();
+    for family in [Pattern::HorizontalPull, Pattern::VerticalPull, Pattern::Hinge, Pattern::Carry] {
+        let best = report
+            .kpis
+            .iter()
+            .filter(|k| exercise(k).is_some_and(|e| e.patterns.first() == Some(&family)))
+            .max_by(|a, b| a.series.len().cmp(&b.series.len()).then_with(|| b.id.cmp(&a.id)));
+        lifts.extend(best);
+    }
     lifts
 }
 
-fn row(k: &Kpi, label: &str, units: Units, out: &mut impl Write) -> anyhow::Result<()> {
-    let label = cut(label, NAME);
+fn row(k: &Kpi, label: &str, units: Units, layout: Layout, out: &mut impl Write) -> anyhow::Result<()> {
+    let label = pad(&cut(label, layout.name), layout.name);
     let Some(latest) = k.latest() else {
-        writeln!(out, "{label:<NAME$} {:>13}", "no data yet")?;
+        writeln!(out, "{label} {:>13}", "no data yet")?;
         return Ok(());
     };
     let arrow = if k.series.len() >= 2 { k.trend.arrow() } else { ' ' };
     let values: Vec<f64> = k.series.iter().map(|p| p.value).collect();
-    writeln!(out, "{label:<NAME$} {:>13}  {arrow:<5} {}", value(k.unit, latest, units), sparkline(&values))?;
+    let spark = sparkline(&values, layout.spark);
+    writeln!(out, "{label} {:>13}  {arrow:<5} {spark}", value(k.unit, latest, units))?;
     Ok(())
+}
+
+/// `text` padded with spaces to `width` columns of display width (a name with "é" or a wide character
+/// lines up as one of ASCII does).
+fn pad(text: &str, width: usize) -> String {
+    let shown = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(shown)))
 }
 
 /// A value with its unit, in the person's units.
@@ -139,22 +189,36 @@ fn trim(v: f64, decimals: usize) -> String {
     if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
 }
 
-/// At most `max` characters, the last an ellipsis when cut.
+/// At most `max` columns of display width, the last an ellipsis when cut.
 fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= max {
         return text.to_string();
     }
-    let mut s: String = text.chars().take(max - 1).collect();
+    let mut s = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        s.push(c);
+        used += w;
+    }
     s.push('…');
     s
 }
 
-/// ▁▂▃▄▅▆▇█ from the lowest value to the highest; long series averaged into `SPARK` buckets.
-pub fn sparkline(values: &[f64]) -> String {
-    let values: Vec<f64> = if values.len() > SPARK {
-        (0..SPARK)
+/// ▁▂▃▄▅▆▇█ from the lowest value to the highest, at most `n` bars (long series averaged into `n`
+/// buckets; none when `n` is 0: a narrow terminal drops it).
+fn sparkline(values: &[f64], n: usize) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let values: Vec<f64> = if values.len() > n {
+        (0..n)
             .map(|i| {
-                let (a, b) = (i * values.len() / SPARK, (i + 1) * values.len() / SPARK);
+                let (a, b) = (i * values.len() / n, (i + 1) * values.len() / n);
                 values[a..b].iter().sum::<f64>() / (b - a) as f64
             })
             .collect()
@@ -180,6 +244,7 @@ fn records(
     units: Units,
     customs: &HashMap<String, String>,
     dates: DateStyle,
+    layout: Layout,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let catalog = Catalog::builtin();
@@ -203,7 +268,8 @@ fn records(
             }
             (RecordKind::Reps, None) => format!("{} reps (was {})", r.value, r.previous),
         };
-        writeln!(out, "  {}: {name}, {what}", dates.format(r.date))?;
+        let first = format!("  {}: ", dates.format(r.date));
+        wrap(out, &first, &format!("{name}, {what}"), layout.width)?;
     }
     Ok(())
 }
@@ -228,8 +294,9 @@ fn directions(report: &Report) -> (Vec<&Kpi>, Vec<&Kpi>) {
     (improved, stalled)
 }
 
-fn list(out: &mut impl Write, title: &str, kpis: &[&Kpi], units: Units) -> anyhow::Result<()> {
-    writeln!(out, "\n{title}")?;
+fn list(out: &mut impl Write, title: &str, kpis: &[&Kpi], units: Units, layout: Layout) -> anyhow::Result<()> {
+    writeln!(out)?;
+    wrap(out, "", title, layout.width)?;
     if kpis.is_empty() {
         writeln!(out, "  nothing yet")?;
     }
@@ -237,7 +304,8 @@ fn list(out: &mut impl Write, title: &str, kpis: &[&Kpi], units: Units) -> anyho
         let Some((first, last)) = k.thirds() else { continue };
         let flat = if k.trend == Trend::Flat { " (flat)" } else { "" };
         let (from, to) = (value(k.unit, first, units), value(k.unit, last, units));
-        writeln!(out, "  {} {}: {from} -> {to}{flat}", k.trend.arrow(), k.name)?;
+        let first = format!("  {} ", k.trend.arrow());
+        wrap(out, &first, &format!("{}: {from} -> {to}{flat}", k.name), layout.width)?;
     }
     if kpis.len() > LIST {
         writeln!(out, "  and {} more", kpis.len() - LIST)?;
@@ -245,24 +313,18 @@ fn list(out: &mut impl Write, title: &str, kpis: &[&Kpi], units: Units) -> anyho
     Ok(())
 }
 
-/// Writes `text` as lines of at most `width` characters, the first after `first`, the rest indented.
+/// Writes `text` in lines of at most `width` columns (display width), the first after `first`, the rest
+/// indented under it; lines break between words only (a word longer than a line stands alone).
 fn wrap(out: &mut impl Write, first: &str, text: &str, width: usize) -> anyhow::Result<()> {
-    let indent = " ".repeat(first.chars().count());
-    let mut line = first.to_string();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        if !empty && line.chars().count() + 1 + word.chars().count() > width {
-            writeln!(out, "{line}")?;
-            line = indent.clone();
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
+    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(first));
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(&indent)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(text, options) {
+        writeln!(out, "{}", line.trim_end())?;
     }
-    writeln!(out, "{line}")?;
     Ok(())
 }
 
@@ -272,12 +334,14 @@ mod tests {
 
     #[test]
     fn sparklines_span_low_to_high() {
-        assert_eq!(sparkline(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]), "▁▂▃▄▅▆▇█");
-        assert_eq!(sparkline(&[5.0, 5.0]), "▄▄");
-        assert_eq!(sparkline(&[]), "");
-        // 32 values become 16 bars.
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], SPARK), "▁▂▃▄▅▆▇█");
+        assert_eq!(sparkline(&[5.0, 5.0], SPARK), "▄▄");
+        assert_eq!(sparkline(&[], SPARK), "");
+        // 32 values become 16 bars, or as few as the width leaves.
         let long: Vec<f64> = (0..32).map(f64::from).collect();
-        assert_eq!(sparkline(&long).chars().count(), 16);
+        assert_eq!(sparkline(&long, SPARK).chars().count(), 16);
+        assert_eq!(sparkline(&long, 6).chars().count(), 6);
+        assert_eq!(sparkline(&long, 0), "");
     }
 
     #[test]

@@ -36,13 +36,15 @@ pub fn backbone() -> Command {
 }
 
 /// The settings a developer's machine may hold, kept out of tests: no config file (a folder that does
-/// not exist), no BACKBONE_UNITS or BACKBONE_WEEKS, no NO_COLOR.
-fn isolated() -> [(&'static str, Option<PathBuf>); 4] {
+/// not exist), no BACKBONE_UNITS or BACKBONE_WEEKS, no NO_COLOR, no COLUMNS (output goes to a pipe,
+/// so the width is the default 80 unless a test sets it).
+fn isolated() -> [(&'static str, Option<PathBuf>); 5] {
     [
         ("XDG_CONFIG_HOME", Some(root().join("crates/backbone/tests/no-config-here"))),
         ("BACKBONE_UNITS", None),
         ("BACKBONE_WEEKS", None),
         ("NO_COLOR", None),
+        ("COLUMNS", None),
     ]
 }
 

@@ -319,6 +319,50 @@ fn the_dashboard_fits_a_screen_and_matches_its_snapshot() {
 }
 
 #[test]
+fn the_dashboard_fits_the_terminal_width_without_breaking_words() {
+    let db = Db::trained();
+    for columns in [60, 100] {
+        let out = backbone()
+            .env("COLUMNS", columns.to_string())
+            .arg("--db")
+            .arg(&db.path)
+            .args(["report", "--today", TODAY])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in text.lines() {
+            let shown = unicode_width::UnicodeWidthStr::width(line);
+            assert!(shown <= columns, "{shown} columns at {columns}: {line:?}");
+            assert!(!line.ends_with('-'), "a word broken at a hyphen: {line:?}");
+        }
+        insta::assert_snapshot!(format!("dashboard-{columns}-columns"), text);
+    }
+}
+
+#[test]
+fn the_headline_lifts_are_the_methods_not_the_most_logged() {
+    let db = Db::trained();
+    let mut store = Store::open(&db.path).unwrap();
+    // Twenty days of an arm exercise from another app: logged most, but not a headline.
+    let arms: Vec<SessionLog> = (0..20)
+        .map(|i| SessionLog {
+            id: format!("arms-{i}"),
+            date: date(2026, 12, 1).saturating_add(jiff::Span::new().days(i)),
+            sets: sets("custom-triceps-pushdown", 3, 8, Some(30.0), 8.0),
+            ..SessionLog::default()
+        })
+        .collect();
+    store.log_sessions(&arms, date(2027, 1, 17)).unwrap();
+    drop(store);
+    let (code, out, err) = db.run(&["report", "--today", TODAY]);
+    assert_eq!(code, 0, "{err}");
+    let table: String = out.lines().take_while(|l| !l.starts_with("Personal records")).collect::<Vec<_>>().join("\n");
+    assert!(!table.contains("custom-triceps-pushdown") && !table.contains("riceps"), "{table}");
+    assert!(table.contains("Chest-supported row e1RM"), "a row heads the lifts: {table}");
+}
+
+#[test]
 fn the_dashboard_speaks_pounds_to_lb_users() {
     let db = Db::trained();
     let profile = std::fs::read_to_string(super::root().join("examples/contract-example.toml")).unwrap();
