@@ -35,3 +35,31 @@ fn backbone_alone_points_a_newcomer_at_init_then_shows_the_help() {
     assert!(err.starts_with("New here? Start with `backbone init`"), "{err}");
     assert!(err.contains("Usage: backbone") && err.contains("Commands:"), "{err}");
 }
+
+#[test]
+fn every_help_text_matches_its_snapshot() {
+    let (code, top, err) = run(&["--help"]);
+    assert_eq!(code, 0, "{err}");
+    // The commands as the top-level help lists them, each with its own help after it.
+    let commands: Vec<String> = top
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        // A description that wraps goes on under its command, indented further.
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter(|c| c != "help")
+        .collect();
+    assert!(commands.len() >= 15, "{commands:?}");
+    let mut all = format!("$ backbone --help\n{top}");
+    for command in &commands {
+        let (code, help, err) = run(&[command, "--help"]);
+        assert_eq!(code, 0, "{command}: {err}");
+        all.push_str(&format!("\n$ backbone {command} --help\n{help}"));
+    }
+    let (code, map, err) = run(&["exercises", "map", "--help"]);
+    assert_eq!(code, 0, "{err}");
+    all.push_str(&format!("\n$ backbone exercises map --help\n{map}"));
+    insta::assert_snapshot!("help", all);
+}
