@@ -2,8 +2,10 @@
 //! a spreadsheet; and the reader that imports it back (`import --format backbone` on a CSV file).
 //!
 //! The header names every column and the load columns carry their unit (`load_kg` or `load_lb`), so the
-//! file says what it holds. Numbers are written in their shortest form that reads back to the same
-//! value; kilograms therefore come back bit for bit, pounds to within rounding of the conversion.
+//! file says what it holds. Loads are written as a person reads them (`load::in_units`: 0.01 kg, 0.1 lb),
+//! so 20 lb typed is 20 in the sheet; a load typed in kilograms comes back bit for bit, and reading a
+//! sheet and writing it again gives the same sheet. Other numbers are written in their shortest form
+//! that reads back to the same value.
 //! Sessions without sets (a check-in alone) have no row: this is a sheet of sets, the JSON export is the
 //! whole database.
 
