@@ -105,16 +105,23 @@ pub struct CalendarEntry {
 /// runs of characters as one `-` ("Bench Press (Barbell)" -> `custom-bench-press-barbell`). Letters
 /// outside ASCII are kept, lower-cased. `None` when the name has no letter or digit.
 pub fn custom_id(name: &str) -> Option<String> {
-    let mut slug = String::with_capacity(name.len());
+    let slug = words(name, '-');
+    (!slug.is_empty()).then(|| format!("{CUSTOM_PREFIX}{slug}"))
+}
+
+/// A name's letters and digits in lower case, every other run of characters as one `sep`, none at
+/// either end ("Bench Press (Barbell)" -> "bench-press-barbell" with `-`).
+pub fn words(name: &str, sep: char) -> String {
+    let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(sep) {
+            out.push(sep);
         }
     }
-    let slug = slug.trim_end_matches('-');
-    (!slug.is_empty()).then(|| format!("{CUSTOM_PREFIX}{slug}"))
+    out.truncate(out.trim_end_matches(sep).len());
+    out
 }
 
 #[cfg(test)]

@@ -38,6 +38,17 @@ pub enum Reading<'c> {
     Unknown,
 }
 
+impl Reading<'_> {
+    /// The catalog exercise it counts like, when one does.
+    pub fn like(&self) -> Option<&str> {
+        match self {
+            Reading::Set(c) => c.like.as_deref(),
+            Reading::Named(e) => Some(&e.id),
+            Reading::Unknown => None,
+        }
+    }
+}
+
 impl CustomExercise {
     /// What this exercise counts as, and why.
     pub fn reading(&self) -> Reading<'_> {
@@ -50,7 +61,7 @@ impl CustomExercise {
     /// This exercise as a catalog entry the analytics can count, or `None` when it counts for nothing.
     pub fn as_exercise(&self, catalog: &Catalog) -> Option<Exercise> {
         let model = match self.reading() {
-            Reading::Set(c) => return counted(c, catalog).map(|e| self.named(e)),
+            Reading::Set(c) => counted(c, catalog)?,
             Reading::Named(e) => e.clone(),
             Reading::Unknown => return None,
         };
@@ -66,6 +77,7 @@ impl CustomExercise {
         model.substitutes.clear();
         model.harder = None;
         model.rules.clear();
+        model.aliases.clear();
         model.tier = None;
         model
     }
@@ -125,15 +137,7 @@ pub fn read_name(name: &str) -> Option<&'static Exercise> {
 
 /// Lower case, every run of characters that are not letters or digits as one space.
 fn spaced(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    out.trim_end().to_string()
+    crate::archive::words(name, ' ')
 }
 
 impl Catalog {

@@ -434,7 +434,7 @@ fn line(pts: &[(Date, f64)], x: &XScale, y: &YScale, s: &mut String) {
 }
 
 /// The points in runs with no empty ISO week between neighbours.
-pub fn segments(pts: &[(Date, f64)]) -> Vec<&[(Date, f64)]> {
+fn segments(pts: &[(Date, f64)]) -> Vec<&[(Date, f64)]> {
     let monday = |d: Date| d.saturating_sub(jiff::Span::new().days(i64::from(d.weekday().to_monday_zero_offset())));
     let mut out = Vec::new();
     let mut start = 0;

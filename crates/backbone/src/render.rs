@@ -3,7 +3,7 @@
 
 mod dashboard;
 
-pub use dashboard::dashboard;
+pub use dashboard::{Reader, dashboard};
 
 use std::io::Write;
 

@@ -210,14 +210,12 @@ fn weekly(points: &[(Date, f64)], bars: bool, integer: bool, band: Option<(f64, 
         to: date(2027, 1, 17),
         points,
         zero_based: true,
-        range: None,
-        deloads: &[],
         block_starts: &[(date(2027, 1, 16), 3)],
-        date_label: &iso_short,
         bars,
         integer,
         band,
         markers,
+        ..chart_in_2026()
     })
 }
 

@@ -59,22 +59,26 @@ pub struct Args {
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let today = context::today(globals);
     let mut store = context::open(globals)?;
+    // Names as a screen shows them: nothing a terminal would act on, whenever they were stored.
+    let mut customs = store.custom_exercises()?;
+    for c in &mut customs {
+        c.name = backbone_core::valid::clean_text(&c.name, false);
+    }
     let session = match &args.file {
         Some(path) => parse_session(&read_input(path)?, &path.display().to_string(), today, Catalog::builtin())
             .map_err(|e| bad(e.to_string()))?,
-        None => quick(&args, &mut store, today)?,
+        None => quick(&args, &mut store, &customs, today)?,
     };
     // The one rule every way into the log applies (a session from a file was checked field by field;
     // this catches what only the whole session shows).
     backbone_core::valid::check_session(&session, today).map_err(|e| bad(format!("log: {e}")))?;
     let outcome = store.log_session(&session, today)?;
-    let customs = store.custom_exercises()?;
     report(&session, outcome, &customs, globals)
 }
 
 /// A session from the set notation, or the day's session as prescribed; each typed entry gets its own
 /// id, so two identical sets are two sets.
-fn quick(args: &Args, store: &mut Store, today: Date) -> anyhow::Result<SessionLog> {
+fn quick(args: &Args, store: &mut Store, customs: &[CustomExercise], today: Date) -> anyhow::Result<SessionLog> {
     if let Some(rpe) = args.rpe
         && (!(1.0..=10.0).contains(&rpe) || (rpe * 2.0).fract() != 0.0)
     {
@@ -89,7 +93,7 @@ fn quick(args: &Args, store: &mut Store, today: Date) -> anyhow::Result<SessionL
         return Err(bad(format!("log: --date {date} is after today ({today}); a session cannot be logged ahead")));
     }
     let units = store.profile()?.map_or(backbone_core::vocab::Units::Kg, |p| p.profile.units);
-    let names = Names::new(store, date)?;
+    let names = Names { planned: planned_near(store, date)?, customs };
     let sets = if args.sets.is_empty() {
         as_prescribed(args, store, &names, date, today, units)?
     } else {
@@ -211,16 +215,12 @@ fn served_on(store: &mut Store, date: Date, today: Date) -> anyhow::Result<backb
 
 /// What the log can take by name: the catalog (the day's planned exercises first) and the person's
 /// custom exercises.
-struct Names {
+struct Names<'c> {
     planned: Vec<String>,
-    customs: Vec<CustomExercise>,
+    customs: &'c [CustomExercise],
 }
 
-impl Names {
-    fn new(store: &Store, date: Date) -> anyhow::Result<Names> {
-        Ok(Names { planned: planned_near(store, date)?, customs: store.custom_exercises()? })
-    }
-
+impl Names<'_> {
     /// The exercise id a person means: several catalog entries may match ("face pull"), so the ones
     /// planned nearest that day win; then a custom exercise by its name or id; else a "did you mean".
     fn resolve(&self, query: &str) -> anyhow::Result<String> {

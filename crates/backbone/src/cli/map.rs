@@ -128,21 +128,15 @@ fn list(customs: &[CustomExercise], globals: &Globals) -> anyhow::Result<()> {
 /// "counts like Barbell row (you said)", "counts for nothing (its name says nothing clear)".
 fn describe(c: &CustomExercise) -> String {
     let catalog = Catalog::builtin();
-    match c.reading() {
-        Reading::Set(counts) => match c.as_exercise(catalog) {
-            Some(e) if counts.like.is_some() => {
-                format!("counts like {} (you said): {}", e_name(counts, catalog), worked(&e))
-            }
-            Some(e) => format!("counts as {} (you said)", worked(&e)),
-            None => "counts for nothing (you said)".into(),
-        },
-        Reading::Named(model) => format!("counts like {} (from its name): {}", model.name, worked(model)),
-        Reading::Unknown => "counts for nothing: its name does not say what it is; map it to count it".into(),
+    let reading = c.reading();
+    let like = reading.like().and_then(|id| catalog.get(id)).map(|e| e.name.as_str());
+    match (&reading, c.as_exercise(catalog), like) {
+        (Reading::Unknown, _, _) => "counts for nothing: its name does not say what it is; map it to count it".into(),
+        (Reading::Named(_), Some(e), Some(like)) => format!("counts like {like} (from its name): {}", worked(&e)),
+        (_, Some(e), Some(like)) => format!("counts like {like} (you said): {}", worked(&e)),
+        (_, Some(e), None) => format!("counts as {} (you said)", worked(&e)),
+        (_, None, _) => "counts for nothing (you said)".into(),
     }
-}
-
-fn e_name(counts: &Counts, catalog: &Catalog) -> String {
-    counts.like.as_deref().and_then(|id| catalog.get(id)).map_or_else(String::new, |e| e.name.clone())
 }
 
 /// "horizontal pull: latissimus dorsi, rhomboids, trapezius".
@@ -166,22 +160,18 @@ struct Listed<'a> {
 
 impl<'a> Listed<'a> {
     fn of(c: &'a CustomExercise) -> Listed<'a> {
-        let source = match c.reading() {
+        let reading = c.reading();
+        let source = match reading {
             Reading::Set(_) => "set",
             Reading::Named(_) => "name",
             Reading::Unknown => "none",
         };
         let counted = c.as_exercise(Catalog::builtin());
-        let like = match c.reading() {
-            Reading::Set(counts) => counts.like.clone(),
-            Reading::Named(model) => Some(model.id.clone()),
-            Reading::Unknown => None,
-        };
         Listed {
             id: &c.id,
             name: &c.name,
             source,
-            like,
+            like: reading.like().map(str::to_string),
             pattern: counted.as_ref().and_then(|e| e.patterns.first().copied()),
             muscles: counted.map(|e| e.muscles.primary).unwrap_or_default(),
         }

@@ -47,16 +47,16 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         None => None,
     };
     let window = Window::weeks_to(today, args.weeks);
-    let catalog = Catalog::builtin().with_customs(&store.custom_exercises()?);
+    // Names as the screen shows them: nothing a terminal would act on, whenever they were stored.
+    let mut stored_customs = store.custom_exercises()?;
+    for c in &mut stored_customs {
+        c.name = backbone_core::valid::clean_text(&c.name, false);
+    }
+    let catalog = Catalog::builtin().with_customs(&stored_customs);
     let coaching = profile.as_ref().zip(adapted.as_ref()).map(|(profile, a)| Coaching { profile, plan: &a.plan });
     let mut report = analytics::report(coaching, &sessions, &catalog, window);
     let units = profile.as_ref().map_or(globals.settings.units.value, |p| p.units);
-    // Names as the screen shows them: nothing a terminal would act on, whenever they were stored.
-    let customs: HashMap<String, String> = store
-        .custom_exercises()?
-        .into_iter()
-        .map(|c| (c.id, backbone_core::valid::clean_text(&c.name, false)))
-        .collect();
+    let customs: HashMap<String, String> = stored_customs.into_iter().map(|c| (c.id, c.name)).collect();
     name_customs(&mut report, &customs);
     let dates = DateStyle::from_env();
     let written = match &args.charts {
@@ -72,7 +72,9 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     }
     let mut out = crate::output::buffered();
     let width = crate::output::width();
-    render::dashboard(&report, profile.as_ref(), units, &catalog, &customs, dates, width, &mut out)?;
+    let reader =
+        render::Reader { profile: profile.as_ref(), units, catalog: &catalog, customs: &customs, dates, width };
+    render::dashboard(&report, &reader, &mut out)?;
     if let Some((dir, n)) = written {
         writeln!(
             out,

@@ -48,20 +48,23 @@ impl Layout {
     }
 }
 
-/// Writes the dashboard in `width` columns (`output::width`).
-/// `customs` names the custom exercises (imported names the catalog does not know) by id; `catalog`
-/// holds the catalog's exercises and the custom ones that count, for the headline lifts.
-#[allow(clippy::too_many_arguments)]
-pub fn dashboard(
-    report: &Report,
-    profile: Option<&Profile>,
-    units: Units,
-    catalog: &Catalog,
-    customs: &HashMap<String, String>,
-    dates: DateStyle,
-    width: usize,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
+/// Who the dashboard is for and how it is shown.
+pub struct Reader<'a> {
+    /// `None` for someone who only imported: no name, no targets.
+    pub profile: Option<&'a Profile>,
+    pub units: Units,
+    /// The catalog with the custom exercises that count, for the headline lifts.
+    pub catalog: &'a Catalog,
+    /// Custom exercises' names by id (imported names the catalog does not know).
+    pub customs: &'a HashMap<String, String>,
+    pub dates: DateStyle,
+    /// Columns to lay out in (`output::width`).
+    pub width: usize,
+}
+
+/// Writes the dashboard.
+pub fn dashboard(report: &Report, reader: &Reader, out: &mut impl Write) -> anyhow::Result<()> {
+    let Reader { profile, units, catalog, customs, dates, width } = *reader;
     let layout = Layout::new(width);
     let weeks = ((report.to - report.from).get_days() / 7) + 1;
     let (from, to) = (dates.format(report.from), dates.format(report.to));
