@@ -88,9 +88,39 @@ pub struct MainItem {
     #[serde(serialize_with = "half_steps")]
     pub rpe: f64,
     pub load_kg: Option<f64>,
+    /// How a dumbbell or kettlebell load is held (K10): each hand's weight, or the pair's. Absent for
+    /// other implements, whose load is one number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_per: Option<LoadPer>,
     pub tempo: Option<Cow<'static, str>>,
     pub rest_seconds: u32,
     pub why: Why,
+}
+
+/// CONTRACT `load_per`: a dumbbell or kettlebell load is per hand (`each`: one weight in each hand, or
+/// the one hand of a unilateral exercise) or for the two together (`pair`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LoadPer {
+    Each,
+    Pair,
+}
+
+impl LoadPer {
+    /// How an exercise's load is held: backbone prescribes dumbbells and kettlebells by the weight of
+    /// each one (what a person picks off the rack), so every such load is `each`.
+    pub fn of(ex: &crate::catalog::Exercise) -> Option<LoadPer> {
+        use crate::vocab::Equipment;
+        matches!(ex.load, Some(Equipment::Dumbbells | Equipment::Kettlebell)).then_some(LoadPer::Each)
+    }
+
+    /// The word shown beside a load ("each", "pair").
+    pub fn word(self) -> &'static str {
+        match self {
+            LoadPer::Each => "each",
+            LoadPer::Pair => "pair",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

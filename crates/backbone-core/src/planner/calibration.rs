@@ -278,6 +278,7 @@ mod tests {
             seconds: None,
             rpe,
             load_kg: Some(load),
+            load_per: None,
             tempo: None,
             rest_seconds: 90,
             why: vec![],

@@ -87,6 +87,7 @@ impl Planner<'_> {
                         reps,
                         seconds,
                         load_kg,
+                        load_per: crate::plan::LoadPer::of(sub),
                         why,
                         ..m.clone()
                     });
