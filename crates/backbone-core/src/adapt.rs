@@ -34,6 +34,10 @@ pub struct NextSession {
     #[serde(flatten)]
     pub session: Session,
     pub notices: Vec<Notice>,
+    /// Exercises kept out after a referral that wait for the person to say they are pain-free or
+    /// cleared (METHOD R3): `log --cleared ID`, or the API's `cleared` field of a session.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ask_cleared: Vec<String>,
 }
 
 /// Replays the method over the log and plans from the profile's start to 12 weeks past today.
@@ -68,6 +72,9 @@ pub struct PainEvent {
     pub date: Date,
     pub pain: u8,
     pub rising: bool,
+    /// A doctor or physical therapist was advised: the exercise waits for the person's word that it is
+    /// pain-free or cleared, however long that takes.
+    pub referred: bool,
 }
 
 /// The log as the planner reads it.
@@ -105,14 +112,17 @@ impl<'h> LogView<'h> {
                     continue;
                 }
                 let pain = e.max_pain();
-                if pain >= PAIN_STOP || e.pain_rising() {
-                    stops.push(PainEvent { exercise: id.to_string(), date: e.date, pain, rising: e.pain_rising() });
+                let twice = flags.last().is_some_and(|d| e.date <= d.saturating_add(PAIN_DAYS.days()));
+                let referred = e.pain_flag() && (pain >= PAIN_REFER || twice);
+                // A referral stops the exercise too, whatever the pain: it is not done again until seen.
+                if pain >= PAIN_STOP || e.pain_rising() || referred {
+                    let rising = e.pain_rising();
+                    stops.push(PainEvent { exercise: id.to_string(), date: e.date, pain, rising, referred });
+                }
+                if referred {
+                    refer.push((id.to_string(), e.date));
                 }
                 if e.pain_flag() {
-                    let twice = flags.last().is_some_and(|d| e.date <= d.saturating_add(PAIN_DAYS.days()));
-                    if pain >= PAIN_REFER || twice {
-                        refer.push((id.to_string(), e.date));
-                    }
                     flags.push(e.date);
                 }
                 if tier == Some(2) || e.pain_flag() {
@@ -160,14 +170,32 @@ impl<'h> LogView<'h> {
         (count, first)
     }
 
-    /// The pain event that keeps an exercise out of the plan on `day`, if any (METHOD R3).
+    /// The pain event that keeps an exercise out of the plan on `day`, if any (METHOD R3): for 14 days,
+    /// and after a referral until the person says it is pain-free or cleared.
     pub fn stopped(&self, exercise: &str, day: Date) -> Option<&PainEvent> {
         let events = self.stops_by_exercise.get(exercise)?;
-        events
-            .iter()
-            .rev()
-            .map(|&i| &self.stops[i])
-            .find(|p| p.date < day && day <= p.date.saturating_add(PAIN_DAYS.days()))
+        // Pain on the day itself stops the exercise's remaining sets that day.
+        let known = |p: &&PainEvent| p.date < day || (p.date == day && day == self.today);
+        let mut past = events.iter().rev().map(|&i| &self.stops[i]).filter(known);
+        let window = past.clone().find(|p| day <= p.date.saturating_add(PAIN_DAYS.days()));
+        window.or_else(|| past.find(|p| p.referred).filter(|p| !self.is_cleared(exercise, p.date, day)))
+    }
+
+    /// Whether the person said the exercise is pain-free or cleared since `since`, by `day`.
+    fn is_cleared(&self, exercise: &str, since: Date, day: Date) -> bool {
+        self.history.cleared(exercise, since, day.min(self.today))
+    }
+
+    /// METHOD R3's question: the exercise was referred, its two weeks are over, and the person has not yet
+    /// said it is pain-free or cleared.
+    pub fn awaiting_clearance(&self, exercise: &str, day: Date) -> Option<&PainEvent> {
+        self.stopped(exercise, day).filter(|p| p.referred && day > p.date.saturating_add(PAIN_DAYS.days()))
+    }
+
+    /// Work sets of an exercise logged on a day.
+    pub fn sets_done(&self, exercise: &str, day: Date) -> u32 {
+        let on = self.history.exposures(exercise, day, day.saturating_add(1.days()));
+        on.iter().map(|e| e.sets.len() as u32).sum()
     }
 
     /// METHOD R3: the pain stop whose window is over and after which the exercise has not been done yet:

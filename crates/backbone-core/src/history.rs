@@ -182,6 +182,8 @@ pub struct History<'a> {
     measurements: Vec<(Date, &'a Assessment)>,
     /// Dates with at least one logged set, sorted.
     training_dates: Vec<Date>,
+    /// Exercises said to be pain-free or cleared, by date (METHOD R3).
+    cleared: Vec<(Date, &'a str)>,
 }
 
 impl<'a> History<'a> {
@@ -200,6 +202,7 @@ impl<'a> History<'a> {
             if !s.measurements.is_empty() {
                 h.measurements.push((s.date, &s.measurements));
             }
+            h.cleared.extend(s.cleared.iter().map(|id| (s.date, id.as_str())));
             if !s.sets.is_empty() && h.training_dates.last() != Some(&s.date) {
                 h.training_dates.push(s.date);
             }
@@ -237,6 +240,11 @@ impl<'a> History<'a> {
     /// All exposures of an exercise before `to`.
     pub fn exposures_before(&self, exercise: &str, to: Date) -> &[Exposure<'a>] {
         self.exposures(exercise, Date::MIN, to)
+    }
+
+    /// Whether the person said an exercise is pain-free or cleared on a day in `[from, to]` (METHOD R3).
+    pub fn cleared(&self, exercise: &str, from: Date, to: Date) -> bool {
+        self.cleared.iter().any(|(d, id)| *id == exercise && *d >= from && *d <= to)
     }
 
     /// Every exercise that was logged, with its exposures.

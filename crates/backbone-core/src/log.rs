@@ -41,6 +41,10 @@ pub struct SessionLog {
     /// Notes on the whole session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Exercises the person says are pain-free again or cleared by a doctor or physical therapist, that
+    /// day: after a referral they may return (METHOD R3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cleared: Vec<String>,
 }
 
 impl SessionLog {

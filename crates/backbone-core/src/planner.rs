@@ -15,6 +15,7 @@ mod responses;
 mod schedule;
 mod select;
 mod timing;
+mod today;
 
 use std::borrow::Cow;
 
@@ -132,6 +133,8 @@ pub struct Planner<'c> {
     change_texts: rustc_hash::FxHashSet<String>,
     /// The first day of each deload week, when re-assessment is due (METHOD A6).
     deloads: Vec<Date>,
+    /// Exercises stopped by pain today, and where their remaining sets go (METHOD R3).
+    same_day: Vec<today::SameDayStop>,
 }
 
 /// What a session's exercise choice depends on besides the profile.
@@ -178,6 +181,7 @@ impl<'c> Planner<'c> {
             expiring: Vec::new(),
             change_texts: Default::default(),
             deloads: Vec::new(),
+            same_day: Vec::new(),
         };
         planner.warmup = planner.warmup_items();
         planner.cooldown = planner.cooldown_items();
@@ -342,13 +346,24 @@ impl<'c> Planner<'c> {
             .collect()
     }
 
-    /// A past day keeps what the person was served for it; its log is judged against that (METHOD P1).
-    /// A day up to today without a served record keeps the engine's own prescription for judging.
-    /// A deload day's prescription is not recorded: its log is never judged (B2), and its load must not
-    /// become the working load of the hard weeks after it.
+    /// The served session's life (`today.rs`): a past day keeps what the person was last served for it,
+    /// and its log is judged against that (METHOD P1); today keeps what was trained as served and takes
+    /// the rest from the derivation just made (R3, R5). A day up to today without a served record keeps
+    /// the engine's own prescription for judging. A deload day's prescription is not recorded: its log is
+    /// never judged (B2), and its load must not become the working load of the hard weeks after it.
     fn keep_served(&mut self, session: Session, deload: bool) -> Session {
         let Some(log) = self.log.filter(|l| session.date <= l.today) else { return session };
-        let kept = log.served_on(session.date).cloned().unwrap_or(session);
+        let kept = match log.served_on(session.date) {
+            Some(served) if session.date == log.today => {
+                let day = session.date;
+                let done = |id: &str| log.sets_done(id, day);
+                let mut merged = today::merge(served, session, done, &self.same_day);
+                finish(&mut merged, self.catalog);
+                merged
+            }
+            Some(served) => served.clone(),
+            None => session,
+        };
         if !deload {
             for item in &kept.main {
                 self.progress.record(kept.date, item);

@@ -192,8 +192,17 @@ pub fn check_session(session: &SessionLog, today: Date) -> Result<(), String> {
     if session.date > today {
         return Err(format!("date {} is after today ({today}); a session cannot be logged ahead", session.date));
     }
-    if session.sets.is_empty() && session.checkin.is_none() && session.measurements.is_empty() {
-        return Err("holds nothing to log; expected sets, a check-in or measurements".into());
+    let nothing = session.sets.is_empty() && session.checkin.is_none() && session.measurements.is_empty();
+    if nothing && session.cleared.is_empty() {
+        return Err("holds nothing to log; expected sets, a check-in, measurements or exercises cleared".into());
+    }
+    for (i, id) in session.cleared.iter().enumerate() {
+        if id.is_empty()
+            || id.len() > 200
+            || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(format!("cleared[{i}] {:?} is not an exercise id (kebab-case)", excerpt(id)));
+        }
     }
     if let Some(title) = &session.title {
         check_text(title, NAME_MAX_CHARS, false).map_err(|e| format!("title {e}"))?;

@@ -322,9 +322,10 @@ impl Store {
     }
 
     /// Records what was served for a day (METHOD P1: the log is judged against what the person was
-    /// given). A day is frozen once it is past (`session.date < served_on`) or once a session with sets
-    /// is logged on it; then nothing changes and this returns false. Otherwise the day's record is
-    /// inserted or replaced, in one transaction; serving the same session again writes nothing.
+    /// given). A day is frozen once it is past (`session.date < served_on`): then nothing changes and this
+    /// returns false. Until then the day's record is inserted or replaced, in one transaction: the engine
+    /// keeps what was already trained exactly as served and derives the rest again (the served session's
+    /// life, ARCHITECTURE.md). Serving the same session again writes nothing.
     pub fn serve(&mut self, session: &Session, deload: bool, served_on: Date) -> Result<bool, StoreError> {
         const DOING: &str = "recording what was served";
         if session.date < served_on {
@@ -332,11 +333,10 @@ impl Store {
         }
         let json = to_json(session)?;
         let unchanged = |conn: &Connection| -> Result<bool, StoreError> {
-            Ok(sql::trained_on(conn, self.athlete, session.date)?
-                || sql::served_json(conn, self.athlete, session.date)?.is_some_and(|old| old == json))
+            Ok(sql::served_json(conn, self.athlete, session.date)?.is_some_and(|old| old == json))
         };
         // Most `next` runs serve what was already served: a read answers them without taking the write
-        // lock. A write checks again under the lock, in case another process logged in between.
+        // lock. A write checks again under the lock, in case another process served in between.
         if unchanged(&self.conn)? {
             return Ok(false);
         }

@@ -28,6 +28,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../migrations/sqlite/0003_served.sql")),
     (4, include_str!("../migrations/sqlite/0004_applied_keys.sql")),
     (5, include_str!("../migrations/sqlite/0005_custom_counts.sql")),
+    (6, include_str!("../migrations/sqlite/0006_cleared.sql")),
 ];
 
 /// Sets up a fresh connection. WAL lets readers go on while one process writes; `synchronous=FULL`
@@ -193,8 +194,8 @@ fn versioned<T: serde::de::DeserializeOwned>(
 const NEXT_SEQ: &str = "SELECT COALESCE(MAX(seq), 0) + 1 FROM sessions WHERE athlete_id = $1";
 const INSERT_SESSION: &str = "INSERT INTO sessions \
      (athlete_id, id, seq, date, logged_on, has_checkin, soreness, sleep_hours, stress, energy, ache, \
-     measurements_json, set_count, sets_json, title, duration_s, notes) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+     measurements_json, set_count, sets_json, title, duration_s, notes, cleared_json) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
      ON CONFLICT (athlete_id, id) DO NOTHING";
 const COUNTS: &str = "SELECT COUNT(*), COALESCE(SUM(set_count), 0) FROM sessions WHERE athlete_id = $1";
 const NTH_LAST_LOGGED: &str = "SELECT seq FROM sessions WHERE athlete_id = $1 ORDER BY seq DESC LIMIT 1 OFFSET $2";
@@ -220,6 +221,11 @@ pub(crate) fn insert_session(
     // A set the store would refuse to read back is refused here, before anything is written, so that
     // one bad value cannot make the whole log unreadable.
     let sets = sets::encode(&s.sets).map_err(|problem| StoreError::Refused { session: s.id.clone(), problem })?;
+    let cleared = if s.cleared.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(&s.cleared).map_err(|source| StoreError::Encode { what: "cleared", source })?)
+    };
     let seq: i64 = conn.query_row(NEXT_SEQ, params![athlete], |r| r.get(0)).doing(DOING)?;
     let inserted = conn
         .prepare_cached(INSERT_SESSION)
@@ -242,6 +248,7 @@ pub(crate) fn insert_session(
                 s.title,
                 s.duration_s,
                 s.notes,
+                cleared,
             ])
         })
         .doing(DOING)?;
@@ -442,7 +449,6 @@ const SERVE: &str = "INSERT INTO served_sessions (athlete_id, date, served_on, d
      deload = excluded.deload, session_json = excluded.session_json";
 const RESTORE_SERVED: &str = "INSERT INTO served_sessions (athlete_id, date, served_on, deload, session_json) \
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (athlete_id, date) DO NOTHING";
-const TRAINED_ON: &str = "SELECT COUNT(*) FROM sessions WHERE athlete_id = $1 AND date = $2 AND set_count > 0";
 
 pub(crate) fn served(conn: &Connection, athlete: i64) -> Result<Vec<Served>, StoreError> {
     const DOING: &str = "reading what was served";
@@ -466,15 +472,6 @@ pub(crate) fn served_json(conn: &Connection, athlete: i64, day: Date) -> Result<
     conn.prepare_cached(SERVED_ON)
         .and_then(|mut s| s.query_row(params![athlete, day.to_string()], |r| r.get(0)).optional())
         .doing("reading what was served")
-}
-
-/// Whether a session with sets is logged on a day.
-pub(crate) fn trained_on(conn: &Connection, athlete: i64, day: Date) -> Result<bool, StoreError> {
-    let n: i64 = conn
-        .prepare_cached(TRAINED_ON)
-        .and_then(|mut s| s.query_row(params![athlete, day.to_string()], |r| r.get(0)))
-        .doing("reading the log")?;
-    Ok(n > 0)
 }
 
 /// Records what was served; `replace` false keeps what is there (a restore into a used database).
@@ -549,7 +546,7 @@ pub(crate) enum Span {
 macro_rules! session_columns {
     () => {
         "SELECT id, date, has_checkin, soreness, sleep_hours, stress, energy, ache, measurements_json, \
-         set_count, sets_json, title, duration_s, notes FROM sessions WHERE athlete_id = $1"
+         set_count, sets_json, title, duration_s, notes, cleared_json FROM sessions WHERE athlete_id = $1"
     };
 }
 
@@ -628,7 +625,11 @@ fn session_row(row: &Row<'_>, ids: &mut sets::Ids) -> Result<SessionLog, StoreEr
         let title = decode::opt_text(row, 11, "title")?.map(str::to_owned);
         let duration_s = decode::opt_int(row, 12, "duration_s")?;
         let notes = decode::opt_text(row, 13, "notes")?.map(str::to_owned);
-        Ok(SessionLog { id: id.to_owned(), date, checkin, sets, measurements, title, duration_s, notes })
+        let cleared: Vec<String> = match decode::opt_text(row, 14, "cleared_json")? {
+            None => Vec::new(),
+            Some(_) => decode::json(row, 14, "cleared_json")?,
+        };
+        Ok(SessionLog { id: id.to_owned(), date, checkin, sets, measurements, title, duration_s, notes, cleared })
     })();
     match decoded {
         Ok(session) => Ok(session),
@@ -642,7 +643,7 @@ fn session_row(row: &Row<'_>, ids: &mut sets::Ids) -> Result<SessionLog, StoreEr
 const SALVAGE_BOUNDS: &str = "SELECT MIN(rowid), MAX(rowid) FROM sessions";
 // `+athlete_id` keeps SQLite from reaching for an index on the athlete: the rowid range is the way in.
 const SALVAGE_SESSIONS: &str = "SELECT id, date, has_checkin, soreness, sleep_hours, stress, energy, ache, \
-     measurements_json, set_count, sets_json, title, duration_s, notes FROM sessions \
+     measurements_json, set_count, sets_json, title, duration_s, notes, cleared_json FROM sessions \
      WHERE +athlete_id = $1 AND rowid >= $2 AND rowid <= $3 ORDER BY rowid";
 const SALVAGE_LOGGED: &str =
     "SELECT seq, logged_on FROM sessions WHERE +athlete_id = $1 AND rowid >= $2 AND rowid <= $3 ORDER BY rowid";

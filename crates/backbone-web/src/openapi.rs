@@ -82,11 +82,13 @@ fn file_set() -> Value {
 
 fn session() -> Value {
     json!({"type": "object", "additionalProperties": false, "required": ["date"],
-        "description": "A session file (CONTRACT \"Keeping a log\"): a date on or before today, and sets, a check-in or measurements.",
+        "description": "A session file (CONTRACT \"Keeping a log\"): a date on or before today, and sets, a check-in, measurements or exercises cleared.",
         "properties": {"id": {"type": ["string", "null"], "minLength": 1, "maxLength": 200, "pattern": "\\S"},
             "date": {"type": "string", "format": "date"},
             "checkin": checkin(), "sets": {"type": ["array", "null"], "items": file_set(), "maxItems": 200},
-            "measurements": measurements()}})
+            "measurements": measurements(),
+            "cleared": {"type": ["array", "null"], "items": exercise_ids(), "maxItems": 50,
+                "description": "Exercises kept out after pain that are pain-free now or cleared by a doctor or physical therapist (METHOD R3): they may return, gently."}}})
 }
 
 fn patch(doc: &mut Value) {

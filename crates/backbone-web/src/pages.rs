@@ -25,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/today", get(today))
         .route("/today/set", post(forms::set))
         .route("/today/checkin", post(forms::checkin))
+        .route("/today/cleared", post(forms::cleared))
         .route("/start", get(start).post(forms::start))
         .route("/plan", get(plan))
         .route("/plan/{date}", get(plan_day))

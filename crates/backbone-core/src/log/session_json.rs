@@ -22,7 +22,7 @@ pub enum LogError {
     Nothing { file: String },
 }
 
-const TOP: &[&str] = &["id", "date", "checkin", "sets", "measurements"];
+const TOP: &[&str] = &["id", "date", "checkin", "sets", "measurements", "cleared"];
 const CHECKIN: &[&str] = &["soreness", "sleep_hours", "stress", "energy", "ache"];
 const SET: &[&str] = &["exercise", "reps", "seconds", "load_kg", "rpe", "quality", "pain", "bar_speed_mps"];
 const MEASUREMENTS: &[&str] =
@@ -57,15 +57,24 @@ pub fn parse_session(text: &str, file: &str, today: Date, catalog: &Catalog) -> 
         None | Some(Value::Null) => Assessment::default(),
         Some(v) => c.measurements(v)?,
     };
-    if sets.is_empty() && checkin.is_none() && measurements.is_empty() {
+    let cleared = match obj.get("cleared") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => c.cleared(v, catalog)?,
+    };
+    if sets.is_empty() && checkin.is_none() && measurements.is_empty() && cleared.is_empty() {
         return Err(LogError::Nothing { file: file.into() });
     }
     let id = match obj.get("id") {
-        None | Some(Value::Null) => content_id(date, &checkin, &sets, &measurements),
+        None | Some(Value::Null) => with_cleared(content_id(date, &checkin, &sets, &measurements), &cleared),
         Some(Value::String(s)) if !s.trim().is_empty() && s.len() <= 200 => s.clone(),
         Some(other) => return Err(c.bad("id", other, "a non-empty string of at most 200 characters")),
     };
-    Ok(SessionLog { id, date, checkin, sets, measurements, ..Default::default() })
+    Ok(SessionLog { id, date, checkin, sets, measurements, cleared, ..Default::default() })
+}
+
+/// A content id that tells a session saying exercises are cleared from the same session without.
+pub fn with_cleared(id: String, cleared: &[String]) -> String {
+    if cleared.is_empty() { id } else { format!("{id}-cleared-{}", cleared.join("+")) }
 }
 
 struct Checker<'a> {
@@ -81,6 +90,21 @@ impl Checker<'_> {
 
     fn object<'v>(&self, v: &'v Value, field: &str) -> Result<&'v Map<String, Value>, LogError> {
         v.as_object().ok_or_else(|| self.bad(field, v, "a JSON object { ... }"))
+    }
+
+    /// METHOD R3's answer: exercise ids (from the catalog) that are pain-free again or cleared.
+    fn cleared(&self, v: &Value, catalog: &Catalog) -> Result<Vec<String>, LogError> {
+        let expected = "a list of exercise ids from the catalog (`backbone exercises`)";
+        let items = v.as_array().ok_or_else(|| self.bad("cleared", v, expected))?;
+        let mut out: Vec<String> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let id = item.as_str().filter(|id| catalog.get(id).is_some());
+            let id = id.ok_or_else(|| self.bad(&format!("cleared[{i}]"), item, expected))?;
+            if !out.iter().any(|o| o == id) {
+                out.push(id.to_string());
+            }
+        }
+        Ok(out)
     }
 
     fn only(&self, obj: &Map<String, Value>, prefix: &str, allowed: &[&str]) -> Result<(), LogError> {

@@ -107,23 +107,43 @@ impl Planner<'_> {
         let until = event.date.saturating_add(crate::adapt::PAIN_DAYS.days());
         let how =
             if event.rising { "pain rising from set to set".to_string() } else { format!("pain {}/10", event.pain) };
+        if event.date == date {
+            let stop = super::today::SameDayStop { from: ex.id.as_str(), to: sub.map(|s| s.id.as_str()) };
+            if !self.same_day.contains(&stop) {
+                self.same_day.push(stop);
+            }
+        }
+        let when = if event.date == date { "today".to_string() } else { format!("on {}", event.date) };
+        // After a referral the way back is the person's word, not a date (METHOD R3).
+        let lasts = if event.referred {
+            format!(
+                "until you say it is pain-free or cleared by a doctor or physical therapist (at the earliest {until})"
+            )
+        } else {
+            format!("until {until}")
+        };
         let text = match sub {
-            Some(sub) => format!(
-                "{} stopped after {how} on {}: {} takes its place, with its own targets, until {until}. {}",
+            Some(sub) if event.date == date => format!(
+                "{} stopped after {how} today: its remaining sets go to {}, which takes its place with its own \
+                 targets {lasts}. {}",
                 ex.name,
-                event.date,
+                sub.name,
+                notices::NOT_MEDICAL_ADVICE
+            ),
+            Some(sub) => format!(
+                "{} stopped after {how} {when}: {} takes its place, with its own targets, {lasts}. {}",
+                ex.name,
                 sub.name,
                 notices::NOT_MEDICAL_ADVICE
             ),
             None => format!(
-                "{} stopped after {how} on {} and left out until {until}: no variation spares its joints. {}",
+                "{} stopped after {how} {when} and left out {lasts}: no variation spares its joints. {}",
                 ex.name,
-                event.date,
                 notices::NOT_MEDICAL_ADVICE
             ),
         };
         self.block_setbacks += 1;
-        if self.note_change(date, Notice::new("R3", text.clone())) {
+        if self.note_change(date, Notice::new("R3", text.clone())) && !event.referred {
             self.expiring.push((text, until));
         }
         Some(sub)
@@ -259,6 +279,12 @@ impl Planner<'_> {
             .map(|(_, n)| n.clone())
             .collect();
         notices.extend(self.referrals(today.saturating_sub(28.days())));
+        let ask_cleared = self.awaiting_clearance(log, session.date);
+        notices.extend(ask_cleared.iter().map(|(id, since)| self.clearance_question(id, *since)));
+        if let Some(shown) = log.served_on(session.date).filter(|_| session.date == today) {
+            let done = |id: &str| log.sets_done(id, today);
+            notices.extend(super::today::moved_since_shown(shown, session, done));
+        }
         let reassess_from = self.deloads.iter().rev().find(|d| **d <= session.date).copied();
         let due = week.deload || reassess_from.is_some_and(|d| session.date <= d.saturating_add(14.days()));
         if due && !reassess_from.is_some_and(|d| log.history.assessed_between(d, today)) {
@@ -274,7 +300,36 @@ impl Planner<'_> {
         sort_notices(&mut notices);
         notices.sort_by_key(|n| priority(&n.rule));
         notices.truncate(MAX_NOTICES);
-        Some(NextSession { session: session.clone(), notices })
+        let ask_cleared = ask_cleared.into_iter().map(|(id, _)| id.to_string()).collect();
+        Some(NextSession { session: session.clone(), notices, ask_cleared })
+    }
+
+    /// METHOD R3: the exercises referred to a doctor or physical therapist whose two weeks are over and that
+    /// wait for the person's word, with the day of the pain.
+    fn awaiting_clearance<'l>(&self, log: &'l LogView, day: Date) -> Vec<(&'l str, Date)> {
+        let mut out: Vec<(&str, Date)> = Vec::new();
+        for (id, _) in &log.refer {
+            if let Some(event) = log.awaiting_clearance(id, day)
+                && !out.iter().any(|(o, _)| o == id)
+            {
+                out.push((id.as_str(), event.date));
+            }
+        }
+        out
+    }
+
+    /// The question R3 asks before a referred exercise returns.
+    fn clearance_question(&self, id: &str, since: Date) -> Notice {
+        let name = self.catalog.get(id).map_or(id, |e| e.name.as_str());
+        Notice::new(
+            "R3",
+            format!(
+                "{name}: after the pain on {since} a doctor or physical therapist was advised. Is it pain-free now, \
+                 or cleared? Say so with `backbone log --cleared {id}` (or \"Pain-free or cleared\" on Today); until \
+                 then its substitute stays. {}",
+                notices::NOT_MEDICAL_ADVICE
+            ),
+        )
     }
 
     /// Whether a change dated `day` belongs under this session: it happened on the session's day or in

@@ -42,16 +42,20 @@ fn a_day_ahead_and_untrained_is_replaced_by_what_is_served_later() {
     assert_eq!(store.served().expect("reads")[0].session, changed);
 }
 
+/// The day in progress lives until it is over: after some sets are logged it may be served again (the
+/// engine keeps what was trained and derives the rest); a past day is frozen.
 #[test]
-fn a_trained_day_and_a_past_day_are_frozen() {
+fn a_day_in_progress_lives_and_a_past_day_is_frozen() {
     let mut store = with_profile();
     let s = served_on("2026-11-25");
     store.serve(&s, false, date("2026-11-25")).expect("serves");
     store.log_session(&session("done", "2026-11-25"), date("2026-11-25")).expect("logs");
     let mut changed = s.clone();
     changed.main[0].sets += 1;
-    assert!(!store.serve(&changed, false, date("2026-11-25")).expect("frozen once trained"));
-    assert_eq!(store.served().expect("reads")[0].session, s);
+    assert!(store.serve(&changed, false, date("2026-11-25")).expect("served again the same day"));
+    assert_eq!(store.served().expect("reads")[0].session, changed);
+    assert!(!store.serve(&s, false, date("2026-11-26")).expect("the day is past"));
+    assert_eq!(store.served().expect("reads")[0].session, changed);
     let past = served_on("2026-11-20");
     assert!(!store.serve(&past, false, date("2026-11-21")).expect("a past day"));
     assert_eq!(store.served().expect("reads").len(), 1);

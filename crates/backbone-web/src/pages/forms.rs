@@ -91,6 +91,24 @@ pub async fn checkin(State(app): State<AppState>, body: Bytes) -> Response {
     }
 }
 
+/// METHOD R3's answer on Today: an exercise kept out after a referral is pain-free now, or cleared.
+pub async fn cleared(State(app): State<AppState>, body: Bytes) -> Response {
+    let done = async {
+        let f = fields(&body)?;
+        let exercise = f.iter().find(|(k, _)| k == "exercise").map(|(_, v)| v.trim()).filter(|e| !e.is_empty());
+        let exercise =
+            exercise.ok_or_else(|| Problem::invalid("exercise", "say which exercise is pain-free or cleared"))?;
+        let day = app.today();
+        let body = serde_json::json!({"id": format!("cleared-{day}-{exercise}"), "date": day, "cleared": [exercise]});
+        crate::api::post_session(State(app), Bytes::from(body.to_string())).await
+    }
+    .await;
+    match done {
+        Ok(_) => back("/today", "Noted: it returns gently, at most 2 sets at RPE 7 (R3)."),
+        Err(p) => problem_page(p),
+    }
+}
+
 /// Onboarding: the answers become a profile file, checked as `init` checks one.
 pub async fn start(State(app): State<AppState>, body: Bytes) -> Response {
     let f = match fields(&body) {

@@ -177,6 +177,8 @@ pub struct TodayPage {
     pub logged: Vec<String>,
     pub message: Option<String>,
     pub day: String,
+    /// Exercises waiting for the person's word that they are pain-free or cleared (METHOD R3): (id, name).
+    pub ask_cleared: Vec<(String, String)>,
 }
 
 pub fn today(next: &NextSession, profile: &Profile, logged: &[SessionLog], today: Date, style: DateStyle) -> TodayPage {
@@ -203,6 +205,7 @@ pub fn today(next: &NextSession, profile: &Profile, logged: &[SessionLog], today
         logged: logged.iter().flat_map(|l| &l.sets).map(|set| set_text(set, profile.units)).collect(),
         message: None,
         day: s.date.to_string(),
+        ask_cleared: next.ask_cleared.iter().map(|id| (id.clone(), name(id))).collect(),
     }
 }
 

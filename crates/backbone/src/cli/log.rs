@@ -22,7 +22,8 @@ use crate::failure::bad;
                         backbone log row 3x10@20 face-pull 2x15       several exercises at once\n  \
                         backbone log rdl 3x8@60                        short names: rdl, csr (chest-supported-row)\n  \
                         backbone log \"T Bar Row\" 3x10@40              a custom exercise from an import, by name\n  \
-                        backbone log farmer carry 2x40s@24\n  backbone log --file session.json\n\n\
+                        backbone log farmer carry 2x40s@24\n  backbone log --file session.json\n  \
+                        backbone log --cleared barbell-row             it is pain-free or cleared (METHOD R3)\n\n\
                         Set notation: SETSxREPS (3x10), a list of reps (10,10,8), seconds with s (2x30s), \
                         @LOAD with kg or lb (@20, @45lb; bare numbers use your profile's units). A word that \
                         starts with a digit is a set notation and ends an exercise's name. Logs of one day \
@@ -54,6 +55,10 @@ pub struct Args {
     /// The day the sets were done [default: today].
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// An exercise kept out after pain is pain-free now, or a doctor or physical therapist cleared it
+    /// (repeatable): it may return, gently (METHOD R3). Alone, it logs no sets.
+    #[arg(long, value_name = "EXERCISE", conflicts_with = "file")]
+    pub cleared: Vec<String>,
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
@@ -94,7 +99,11 @@ fn quick(args: &Args, store: &mut Store, customs: &[CustomExercise], today: Date
     }
     let units = store.profile()?.map_or(backbone_core::vocab::Units::Kg, |p| p.profile.units);
     let names = Names { planned: planned_near(store, date)?, customs };
-    let sets = if args.sets.is_empty() {
+    let cleared: Vec<String> = args.cleared.iter().map(|c| names.resolve(c)).collect::<anyhow::Result<_>>()?;
+    let only_cleared = !cleared.is_empty() && args.except.is_empty() && args.skip.is_empty();
+    let sets = if args.sets.is_empty() && only_cleared {
+        Vec::new()
+    } else if args.sets.is_empty() {
         as_prescribed(args, store, &names, date, today, units)?
     } else {
         let mut sets = Vec::new();
@@ -104,7 +113,7 @@ fn quick(args: &Args, store: &mut Store, customs: &[CustomExercise], today: Date
         sets
     };
     let id = format!("n-{}", unique_suffix());
-    Ok(SessionLog { id, date, checkin: None, sets, measurements: Assessment::default(), ..Default::default() })
+    Ok(SessionLog { id, date, checkin: None, sets, measurements: Assessment::default(), cleared, ..Default::default() })
 }
 
 /// The words typed, as (exercise, sets) pairs: a word that starts with a digit is a set notation and
@@ -288,6 +297,7 @@ fn report(session: &SessionLog, outcome: Logged, customs: &[CustomExercise], glo
             "date": session.date,
             "logged": inserted,
             "sets": session.sets.len(),
+            "cleared": session.cleared,
         }));
     }
     let mut out = crate::output::buffered();
@@ -307,12 +317,18 @@ fn report(session: &SessionLog, outcome: Logged, customs: &[CustomExercise], glo
         .collect();
     let mut unique = names.clone();
     unique.dedup();
-    let what = if session.sets.is_empty() {
+    let what = if session.sets.is_empty() && !session.cleared.is_empty() {
+        "your answer".to_string()
+    } else if session.sets.is_empty() {
         "a check-in".to_string()
     } else {
         format!("{} sets ({})", session.sets.len(), unique.join(", "))
     };
     writeln!(out, "Logged {what} on {}.", session.date)?;
+    for id in &session.cleared {
+        let name = catalog.get(id).map_or(id.as_str(), |e| e.name.as_str());
+        writeln!(out, "{name} is pain-free or cleared: it returns gently, at most 2 sets at RPE 7 (R3).")?;
+    }
     if session.sets.iter().any(|s| s.pain.is_some_and(|p| p >= 4)) {
         writeln!(
             out,
