@@ -178,15 +178,23 @@ fn pain_stops_the_exercise_substitutes_a_gentler_variation_and_refers_to_a_profe
     let texts: Vec<&str> = next.notices.iter().map(|n| n.text.as_str()).collect();
     assert!(next.notices.iter().any(|n| n.rule == "R3" && n.text.contains("physical therapist")), "{texts:?}");
     assert!(next.notices.iter().any(|n| n.text.contains("not medical advice")), "{texts:?}");
-    let later = adapt(&p, &log, date(2026, 2, 2)).unwrap();
-    assert!(
-        later
+    // R3: pain 5 advised a professional, so after the two weeks the question is asked, and the
+    // exercise stays out until it is answered.
+    let back = |log: &[SessionLog]| {
+        let later = adapt(&p, log, date(2026, 2, 2)).unwrap();
+        let asked = later.next.as_ref().is_some_and(|n| n.ask_cleared.contains(&first_main));
+        let returns = later
             .plan
             .sessions()
             .filter(|(_, s)| s.date > hurt.saturating_add(15.days()))
-            .any(|(_, s)| s.main.iter().any(|m| m.exercise == first_main)),
-        "it comes back"
-    );
+            .any(|(_, s)| s.main.iter().any(|m| m.exercise == first_main));
+        (asked, returns)
+    };
+    assert_eq!(back(&log), (true, false), "asked, and out until answered");
+    let mut answered = log.clone();
+    let cleared = vec![first_main.clone()];
+    answered.push(SessionLog { id: "ok".into(), date: date(2026, 2, 1), cleared, ..Default::default() });
+    assert_eq!(back(&answered), (false, true), "once cleared it comes back, and the question is not asked again");
 }
 
 #[test]
@@ -294,6 +302,18 @@ fn no_log_gives_the_forecast_plan() {
 
 /// Like `simulate`, keeping what was served for each day as the CLI does, and returning it too.
 fn simulate_served(profile: &Profile, end: Date, perform: Perform) -> (Vec<SessionLog>, Vec<Served>) {
+    simulate_answering(profile, end, perform, &[])
+}
+
+/// Like `simulate_served`, with answers to R3's question: on each given day (or the first session after
+/// it) the person says the exercise is pain-free or cleared, before training.
+fn simulate_answering(
+    profile: &Profile,
+    end: Date,
+    perform: Perform,
+    cleared: &[(Date, &str)],
+) -> (Vec<SessionLog>, Vec<Served>) {
+    let mut answered = vec![false; cleared.len()];
     let mut log: Vec<SessionLog> = Vec::new();
     let mut served: Vec<Served> = Vec::new();
     let mut today = profile.start;
@@ -304,6 +324,13 @@ fn simulate_served(profile: &Profile, end: Date, perform: Perform) -> (Vec<Sessi
             return (log, served);
         }
         let day = next.session.date;
+        for (i, (on, id)) in cleared.iter().enumerate() {
+            if !answered[i] && *on <= day {
+                answered[i] = true;
+                let id = id.to_string();
+                log.push(SessionLog { id: format!("c{day}{id}"), date: day, cleared: vec![id], ..Default::default() });
+            }
+        }
         let a = adapt_served(profile, &log, &served, day).unwrap();
         let deload = a.plan.sessions().any(|(w, s)| s.date == day && w.deload);
         let session = a.next.expect("the same session").session;
@@ -427,13 +454,21 @@ fn r3_pain_holds_through_a_deload_and_the_return_is_gentle() {
     let p = locked_lifter();
     let main = main_lift(&p);
     let hurt = date(2026, 1, 19);
-    let (_, served) = simulate_served(&p, date(2026, 2, 27), &|m, d| {
+    let perform = |m: &MainItem, d: Date| {
         let mut sets = as_prescribed(m, 7.0, 4, 0);
         if d == hurt && m.exercise == main {
             sets.iter_mut().for_each(|s| s.pain = Some(6));
         }
         sets
-    });
+    };
+    // Pain 6 advised a doctor or physical therapist: without the person's word it never comes back.
+    let (_, unanswered) = simulate_served(&p, date(2026, 2, 27), &perform);
+    let later = |s: &&Served| s.session.date > hurt.saturating_add(14.days());
+    assert!(
+        !unanswered.iter().filter(later).any(|s| s.session.main.iter().any(|m| m.exercise == main)),
+        "{main} stays out until it is said to be pain-free or cleared"
+    );
+    let (_, served) = simulate_answering(&p, date(2026, 2, 27), &perform, &[(hurt.saturating_add(15.days()), &main)]);
     let window = |s: &&Served| s.session.date > hurt && s.session.date <= hurt.saturating_add(14.days());
     assert!(served.iter().filter(window).any(|s| s.deload), "the window crosses a deload week");
     assert!(

@@ -22,14 +22,24 @@ const GAIN: f64 = 1.02;
 /// Over five weeks or more the best of several estimates is steadier: a smaller gain is real progress.
 const SLOW_GAIN: f64 = 1.015;
 
+/// METHOD P5: a set at this RPE or lower says only "at least that many reps in reserve".
+pub const LOWER_BOUND_RPE: f64 = 6.0;
+/// METHOD P5: a logged effort within this many RPE points of the target is on target.
+pub const DEAD_BAND: f64 = 1.0;
+
 /// How an exposure went, against what was served for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judged {
     pub date: Date,
-    /// Estimated max of the hardest loaded work set, kg moved (see `Loading`): the set that came
-    /// closest to failure speaks most truly of the max, and a load calibrated to it keeps every set of
-    /// the next session at or under the RPE asked.
+    /// Estimated max from every informative work set (RPE over 6, or none logged), their mean, kg moved
+    /// (see `Loading`): never one set alone (METHOD P5).
     pub e1rm: Option<f64>,
+    /// The highest estimate from sets at RPE 6 or lower: "at least that many reps in reserve", so only a
+    /// floor under the estimate, never a reading of it (METHOD P5).
+    pub e1rm_floor: Option<f64>,
+    /// The mean RPE of the work sets: the effort the load is calibrated by (a rising last set is
+    /// fatigue, not a wrong load).
+    pub mean_rpe: Option<f64>,
     pub top_load: Option<f64>,
     pub total_reps: u32,
     pub has_rpe: bool,
@@ -122,7 +132,11 @@ impl Asked {
 struct Sums {
     sets: u32,
     top_rpe: Option<f64>,
-    e1rm: Option<f64>,
+    rpe_sum: f64,
+    rpe_n: u32,
+    e1rm_sum: f64,
+    e1rm_n: u32,
+    e1rm_floor: Option<f64>,
     worth: Option<f64>,
     seconds_sum: f64,
     seconds_n: u32,
@@ -139,10 +153,17 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
         let lowest = |old: Option<f64>, new: f64| Some(old.map_or(new, |o: f64| o.min(new)));
         if let Some(r) = s.rpe {
             t.top_rpe = Some(t.top_rpe.map_or(r, |o: f64| o.max(r)));
+            t.rpe_sum += r;
+            t.rpe_n += 1;
         }
         let load = s.load_kg.or((loading.bodyweight_lift && loading.body_kg.is_some()).then_some(0.0));
         if let Some(est) = load.zip(s.reps).and_then(|(l, r)| set_e1rm(loading.total(l), r, s.rpe)) {
-            t.e1rm = lowest(t.e1rm, est);
+            if s.rpe.is_some_and(|r| r <= LOWER_BOUND_RPE) {
+                t.e1rm_floor = Some(t.e1rm_floor.map_or(est, |o: f64| o.max(est)));
+            } else {
+                t.e1rm_sum += est;
+                t.e1rm_n += 1;
+            }
         }
         if let (Some(r), Some(rpe)) = (s.reps, s.rpe) {
             t.worth = lowest(t.worth, f64::from(r) + (10.0 - rpe));
@@ -163,9 +184,12 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
     let seconds = (t.seconds_n > 0).then(|| t.seconds_sum / f64::from(t.seconds_n) / 5.0);
     let rep_max = t.worth.or(seconds);
     let strained = e.max_rpe().is_some_and(|r| r > 9.0) || e.min_quality().is_some_and(|q| q < 3);
+    let mean_rpe = (t.rpe_n > 0).then(|| t.rpe_sum / f64::from(t.rpe_n));
     let mut j = Judged {
         date: e.date,
-        e1rm: t.e1rm,
+        e1rm: (t.e1rm_n > 0).then(|| t.e1rm_sum / f64::from(t.e1rm_n)),
+        e1rm_floor: t.e1rm_floor,
+        mean_rpe,
         top_load: e.top_load(),
         total_reps: e.total_reps(),
         has_rpe: top_rpe.is_some(),
@@ -193,8 +217,9 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
     j.short = any_short;
     j.far_short = a.reps.is_some_and(|r| t.best_reps + 3 <= r.min);
     j.easy = !any_short && top_rpe.is_some_and(|r| r <= a.rpe - 2.0);
-    let under = top_rpe.is_some_and(|r| r <= a.rpe - 1.0);
-    j.off_target = any_short || over || under || e.max_rpe().is_some_and(|r| r >= 10.0);
+    // METHOD P5's dead band: an effort within 1 of the target, on average over the sets, moves no load.
+    let off = mean_rpe.is_some_and(|m| (m - a.rpe).abs() > DEAD_BAND);
+    j.off_target = any_short || off || e.max_rpe().is_some_and(|r| r >= 10.0);
     j
 }
 
@@ -307,6 +332,32 @@ mod tests {
         assert!(j.met && !j.missed && !j.off_target, "{j:?}");
     }
 
+    /// P5's dead band: RPE 6 / 7.5 / 8.5 where 7 was asked averages on target: no load moves.
+    #[test]
+    fn p5_a_rising_last_set_within_the_dead_band_is_on_target() {
+        let h_log = vec![SessionLog {
+            id: "s".into(),
+            date: date(2026, 12, 1),
+            sets: [6.0, 7.5, 8.5]
+                .iter()
+                .map(|&rpe| SetLog {
+                    reps: Some(8),
+                    load_kg: Some(150.0),
+                    rpe: Some(rpe),
+                    ..SetLog::new("barbell-row")
+                })
+                .collect(),
+            ..Default::default()
+        }];
+        let j = judged(&h_log, &served(8, 7.0, 150.0));
+        assert!(j.met && !j.off_target, "{j:?}");
+        // The estimate is the mean of the two informative sets; the RPE 6 set is only a floor.
+        let floor = set_e1rm(150.0, 8, Some(6.0)).unwrap();
+        assert_eq!(j.e1rm_floor, Some(floor));
+        let mean = (set_e1rm(150.0, 8, Some(7.5)).unwrap() + set_e1rm(150.0, 8, Some(8.5)).unwrap()) / 2.0;
+        assert!((j.e1rm.unwrap() - mean).abs() < 1e-9, "{j:?}");
+    }
+
     /// RPE 6 where 8 was asked is off target (P5 raises the load) and not a miss.
     #[test]
     fn p5_effort_well_under_the_target_is_off_target() {
@@ -327,6 +378,8 @@ mod tests {
         Judged {
             date: date(2026, 12, day),
             e1rm: Some(e1rm),
+            e1rm_floor: None,
+            mean_rpe: Some(8.0),
             top_load: Some(50.0),
             total_reps: 30,
             has_rpe: true,

@@ -27,8 +27,14 @@ use crate::adapt::LogView;
 
 /// Days between two progression steps of one exercise (METHOD P1).
 pub const STEP_DAYS: i64 = 14;
-/// METHOD P5: a calibrated load rises at most about 10% over the last load in one step.
+/// METHOD P5: one change moves the max a load implies at most about 10%, up or down.
 const MAX_RISE: f64 = 1.10;
+const MAX_FALL: f64 = 0.90;
+/// METHOD P5: an implement's step this large against the load (2 kg at 18 kg) holds the load and fits the
+/// reps to it, rather than alternate between two loads.
+const COARSE_STEP: f64 = 0.095;
+/// METHOD P5: the estimate reads this many recent hard exposures.
+const ESTIMATE_EXPOSURES: usize = 3;
 /// METHOD P6: the first two exposures of an exercise are at RPE 7 or less.
 const NEW_EXPOSURES: u32 = 2;
 const NEW_RPE: f64 = 7.0;
@@ -67,8 +73,14 @@ pub struct State {
     e1rm: Option<f64>,
     /// The working load for a (range, RPE) context, kept while reps climb (double progression).
     load: Option<((u32, u32, u32), f64)>,
-    /// The last load really lifted in a hard week, with its range: the base of P5's 10% bound.
+    /// The last load really lifted in a hard week, with its range.
     last_load: Option<((u32, u32), f64)>,
+    /// The last hard prescription, as its load and the max it implies: the base of P5's 10% bound at
+    /// every kind of step (a calibration, a block start, the week after a deload).
+    prior: Option<Prior>,
+    /// The readings of the last hard exposures, oldest first (METHOD P5: the estimate comes from all
+    /// of them, the latest weighing most).
+    recent: Vec<Reading>,
     /// The load of timed loaded work (carries), from the log.
     timed_load: Option<f64>,
     /// The date of the newest exposure already judged, and the day the log was last read up to (so that
@@ -108,6 +120,8 @@ impl State {
             e1rm,
             load: None,
             last_load: None,
+            prior: None,
+            recent: Vec::new(),
             timed_load: None,
             judged_to: None,
             read_to: None,
@@ -288,6 +302,10 @@ impl Progress {
         if log.is_none_or(ahead) {
             state.forecast += 1;
         }
+        // The next hard prescription is bounded from this one (P5); a served one replaces it (`record`).
+        if let Some(prior) = Prior::of(ex, &item, loading) {
+            state.prior = Some(prior);
+        }
         let why_extra = [
             (state.steps > 0, "P1"),
             (state.recalibrations > 0, "R1"),
@@ -340,6 +358,11 @@ impl Progress {
             state.prescribed.pop();
         }
         state.prescribed.push((date, Asked::of(item)));
+        let loading = self.loading(ex);
+        let state = self.states.get_mut(ex.id.as_str()).expect("state inserted above");
+        if let Some(prior) = Prior::of(ex, item, loading) {
+            state.prior = Some(prior);
+        }
         // What was served is the working load from now on, for the same context.
         if let (Some(r), Some(kg)) = (item.reps, item.load_kg) {
             state.load = Some(((r.min, r.max, (item.rpe * 2.0) as u32), kg));
@@ -379,9 +402,11 @@ impl Progress {
             }
             let asked = state.prescribed_for(e.date);
             let j = calibration::judge(e, asked, loading);
-            if let Some(est) = j.e1rm {
-                state.e1rm = Some(est);
+            state.recent.push(Reading { e1rm: j.e1rm, floor: j.e1rm_floor });
+            if state.recent.len() > ESTIMATE_EXPOSURES {
+                state.recent.remove(0);
             }
+            state.e1rm = estimate(&state.recent, state.e1rm);
             // Only recent changes are ever shown (K10); writing years of old ones would cost `next` its
             // speed for nothing.
             out.quiet = e.date < log.today.saturating_sub(NOTICE_DAYS.days());
@@ -705,13 +730,14 @@ fn calibrate(
     if !(j.off_target || other_load) {
         return;
     }
-    let Some(e1rm) = j.e1rm.or(state.e1rm) else { return };
+    let Some(e1rm) = state.e1rm else { return };
     let Some(derived) = working_load(ex, e1rm, reps.target, rpe, units, loading) else { return };
-    let mut kg = bounded_rise(ex, derived, top, units);
+    let mut kg = bound_to_prior(ex, derived, reps.target, rpe, state.prior, units, loading);
     let step = ex.load.map_or(0.0, |i| load::step_kg(i, units));
-    // Where one step is over 15% of a light load (2 kg on a 6 kg fly), no load lands near the RPE asked:
-    // the load stays and the target reps move instead, within the range (double progression's other axis).
-    if step > top * 0.15
+    // Where one step is about 10% of the load or more (2 kg on 18 kg), no load lands near the RPE asked and
+    // two loads would alternate: the load stays and the target reps move instead, within the range
+    // (double progression's other axis).
+    if step >= top * COARSE_STEP
         && state.reps_floor.is_none()
         && state.range_shift == 0
         && state.range == Some((reps.min, reps.max))
@@ -734,12 +760,12 @@ fn calibrate(
     }
     // Clearly too easy (every rep done, effort a point and a half or more under): one step up, even where
     // rounding down would give the same load back.
-    let under = j.top_rpe.map_or(0.0, |r| rpe - r);
+    let under = j.mean_rpe.map_or(0.0, |r| rpe - r);
     if j.met
         && kg <= top
         && under >= 1.5
         && step > 0.0
-        && step <= top * 0.15
+        && step < top * COARSE_STEP
         && let Some(implement) = ex.load
     {
         kg = load::round_down(top + step, implement, units);
@@ -787,14 +813,70 @@ fn calibrate_reps(state: &mut State, ex: &Exercise, j: &Judged, served: Option<A
     }
 }
 
-/// METHOD P5's bound: at most about 10% over the last load lifted, in the implement's steps.
-fn bounded_rise(ex: &Exercise, derived: f64, last: f64, units: Units) -> f64 {
-    let Some(implement) = ex.load else { return derived };
-    if derived <= last * MAX_RISE {
-        return derived;
+/// METHOD P5's bound at every kind of step: the max a load implies at its reps and RPE moves at most
+/// about 10% from the last hard prescription's (for a load added to the body, the body counts too), with
+/// at least one step of the implement allowed up. A new rep range at the same implied max passes.
+fn bound_to_prior(
+    ex: &Exercise,
+    kg: f64,
+    reps: u32,
+    rpe: f64,
+    prior: Option<Prior>,
+    units: Units,
+    loading: Loading,
+) -> f64 {
+    let (Some(implement), Some(p), Some(pct)) = (ex.load, prior, load::rts_percent(reps, rpe)) else { return kg };
+    let implied = loading.total(kg) / pct;
+    if implied > p.implied * MAX_RISE {
+        let bound = load::round_down(loading.added(p.implied * MAX_RISE * pct), implement, units);
+        let same = load::round_down(loading.added(p.implied * pct), implement, units);
+        return bound.max(same + load::step_kg(implement, units)).min(kg);
     }
-    let bound = load::round_down(last * MAX_RISE, implement, units);
-    bound.max(derived.min(last + load::step_kg(implement, units)))
+    if implied < p.implied * MAX_FALL {
+        return kg.max(load::round_down(loading.added(p.implied * MAX_FALL * pct), implement, units));
+    }
+    kg
+}
+
+/// The estimate from the last hard exposures (METHOD P5): the mean of their informative estimates,
+/// weighted 1, 2, 3 toward the latest; sets at RPE 6 or lower only raise it to what they show at least.
+fn estimate(recent: &[Reading], before: Option<f64>) -> Option<f64> {
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for (i, r) in recent.iter().enumerate() {
+        if let Some(e) = r.e1rm {
+            let w = (i + 1) as f64;
+            sum += e * w;
+            weights += w;
+        }
+    }
+    let read = (weights > 0.0).then(|| sum / weights).or(before);
+    let floor = recent.iter().filter_map(|r| r.floor).fold(None, |m: Option<f64>, f| Some(m.map_or(f, |m| m.max(f))));
+    match (read, floor) {
+        (Some(r), Some(f)) => Some(r.max(f)),
+        (r, f) => r.or(f),
+    }
+}
+
+/// One hard exposure's reading of the max: from its informative sets, and the floor its easy sets set.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    e1rm: Option<f64>,
+    floor: Option<f64>,
+}
+
+/// A hard prescription as P5's bound reads it: its load and the max it implies at its reps and RPE.
+#[derive(Debug, Clone, Copy)]
+struct Prior {
+    implied: f64,
+}
+
+impl Prior {
+    fn of(ex: &Exercise, item: &MainItem, loading: Loading) -> Option<Prior> {
+        ex.load?;
+        let (kg, reps) = (item.load_kg?, item.reps?);
+        let pct = load::rts_percent(reps.target, item.rpe)?;
+        Some(Prior { implied: loading.total(kg) / pct })
+    }
 }
 
 /// METHOD P7's signals: reps far under the range twice in a row, or bodyweight sets far too easy twice.
@@ -870,14 +952,9 @@ fn build(ex: &'static Exercise, d: &Dose, state: &mut State, gentle: bool, units
                 Some((k, kg)) if k == key && !d.efficiency => Some(kg),
                 _ => {
                     let derived = state.e1rm.and_then(|e| working_load(ex, e, r.target, d.rpe, units, loading));
-                    // Within one rep range a re-derived load still rises at most 10% (P5); a new range
-                    // takes the estimate as it is.
-                    let kg = match (derived, state.last_load) {
-                        (Some(kg), Some((range, last))) if range == (r.min, r.max) => {
-                            Some(bounded_rise(ex, kg, last, units))
-                        }
-                        (kg, _) => kg,
-                    };
+                    // A re-derived load (a new block's range, the week after a deload or a technique
+                    // block) moves the implied max at most about 10% from the last hard prescription (P5).
+                    let kg = derived.map(|kg| bound_to_prior(ex, kg, r.target, d.rpe, state.prior, units, loading));
                     if !d.efficiency {
                         state.load = kg.map(|kg| (key, kg));
                     }

@@ -125,7 +125,23 @@ pub fn simulate(name: &'static str, body: Body) -> Run {
         if day >= end {
             break;
         }
-        let served = db.next(day);
+        let mut served = db.next(day);
+        // R3's question after a referral: the person's pain was a one-off, so they say it is pain-free.
+        let asked: Vec<String> = served["ask_cleared"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+            .map(String::from)
+            .collect();
+        if !asked.is_empty() {
+            let mut args = vec!["log".to_string(), "--today".into(), day.to_string()];
+            for id in &asked {
+                args.extend(["--cleared".to_string(), id.clone()]);
+            }
+            db.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+            served = db.next(day);
+        }
         let logged = body.perform(&served, day, &mut pain_done);
         std::fs::write(&session_file, logged.to_string()).expect("writes the session");
         db.run(&["log", "--file", session_file.to_str().expect("utf-8"), "--today", &day.to_string()]);
