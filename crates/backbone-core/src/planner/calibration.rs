@@ -157,10 +157,16 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
             t.rpe_n += 1;
         }
         let load = s.load_kg.or((loading.bodyweight_lift && loading.body_kg.is_some()).then_some(0.0));
-        if let Some(est) = load.zip(s.reps).and_then(|(l, r)| set_e1rm(loading.total(l), r, s.rpe)) {
-            if s.rpe.is_some_and(|r| r <= LOWER_BOUND_RPE) {
-                t.e1rm_floor = Some(t.e1rm_floor.map_or(est, |o: f64| o.max(est)));
-            } else {
+        let easy = s.rpe.filter(|r| *r <= LOWER_BOUND_RPE);
+        if let Some(rpe) = easy {
+            // Read carefully: as if the set were a point harder than logged (people misjudge easy sets by
+            // about a point), which gives a lower floor.
+            let floor = load.zip(s.reps).and_then(|(l, r)| set_e1rm(loading.total(l), r, Some(rpe + 1.0)));
+            if let Some(f) = floor {
+                t.e1rm_floor = Some(t.e1rm_floor.map_or(f, |o: f64| o.max(f)));
+            }
+        } else if let Some(est) = load.zip(s.reps).and_then(|(l, r)| set_e1rm(loading.total(l), r, s.rpe)) {
+            {
                 t.e1rm_sum += est;
                 t.e1rm_n += 1;
             }
@@ -209,7 +215,9 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
     let Some(a) = asked else { return j };
     j.learning = a.learning;
     let any_short = t.short || t.sets < a.sets;
-    let over = top_rpe.is_some_and(|r| r >= a.rpe + 1.0);
+    // R1's "RPE climbed at the same dose" reads the sets' mean, as P5's dead band does: a last set a
+    // point over the target is fatigue within the session, not a dose that grew too hard.
+    let over = mean_rpe.is_some_and(|m| m >= a.rpe + DEAD_BAND);
     let at_most_asked = top_rpe.is_none_or(|r| r <= a.rpe.max(8.0) + 0.5);
     let quality = e.min_quality().is_none_or(|q| q >= 4);
     j.met = !any_short && at_most_asked && quality && !e.pain_flag() && !strained;
@@ -275,6 +283,14 @@ fn gained_by(window: &[Judged], gain: f64) -> bool {
         later.iter().filter(|j| j.top_load == first.top_load).filter_map(|j| j.rep_max).any(|r| r >= base + 1.0)
     });
     e1rm_gain || reps_gain || rep_max_gain || heavier && first.e1rm.is_none()
+}
+
+/// METHOD R1 after a stage, or for a person doing something else than asked: no gain over the
+/// informative exposures of the window, at least two of them spanning at least `days`.
+pub fn no_gain_in(window: &[Judged], days: i64) -> bool {
+    let window: Vec<Judged> = window.iter().filter(|j| j.top_rpe.is_none_or(|r| r >= 7.0)).cloned().collect();
+    let (Some(first), Some(last)) = (window.first(), window.last()) else { return false };
+    window.len() >= 2 && last.date >= first.date.saturating_add(days.days()) && !gained(&window)
 }
 
 /// R1 volume stage: effort climbing at the same dose calls for one set fewer rather than one more.
@@ -351,8 +367,9 @@ mod tests {
         }];
         let j = judged(&h_log, &served(8, 7.0, 150.0));
         assert!(j.met && !j.off_target, "{j:?}");
-        // The estimate is the mean of the two informative sets; the RPE 6 set is only a floor.
-        let floor = set_e1rm(150.0, 8, Some(6.0)).unwrap();
+        // The estimate is the mean of the two informative sets; the RPE 6 set is only a floor, read as if
+        // it were a point harder.
+        let floor = set_e1rm(150.0, 8, Some(7.0)).unwrap();
         assert_eq!(j.e1rm_floor, Some(floor));
         let mean = (set_e1rm(150.0, 8, Some(7.5)).unwrap() + set_e1rm(150.0, 8, Some(8.5)).unwrap()) / 2.0;
         assert!((j.e1rm.unwrap() - mean).abs() < 1e-9, "{j:?}");

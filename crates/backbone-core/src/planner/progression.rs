@@ -19,7 +19,7 @@ use crate::plan::{MainItem, Notice, Why};
 use crate::profile::Profile;
 use crate::vocab::{Category, Units};
 
-use super::calibration::{self, Asked, Judged, Loading};
+use super::calibration::{self, Asked, DEAD_BAND, Judged, Loading};
 use super::compose::Pick;
 use super::dose::{self, Dose, DoseContext};
 use super::{reps, sort_why, why_of};
@@ -41,6 +41,8 @@ const NEW_RPE: f64 = 7.0;
 /// METHOD B5: at most this many upper-back sets are added by steps in one week, so that steps falling due
 /// together (after a deload, say) grow the week's volume gradually, not in a jump.
 const SET_STEPS_A_WEEK: u32 = 2;
+/// METHOD R1: each recalibration stage gets about three hard weeks before the next.
+const STAGE_DAYS: i64 = 21;
 /// How far back a change is still worth telling (the plan shows the last four weeks' changes).
 const NOTICE_DAYS: i64 = 28;
 /// R1 looks back this far for a plateau: six weeks, so that a lift trained once a week, which meets a
@@ -96,6 +98,9 @@ pub struct State {
     forecast: u32,
     short_streak: u32,
     easy_streak: u32,
+    /// Hard exposures in a row done otherwise than asked (another load, many more reps): METHOD R1 says
+    /// so after three, and judges what was done.
+    off_script: u32,
     /// P5 set the load from the log at least once.
     calibrated: bool,
     /// P7 acted on this exercise.
@@ -131,6 +136,7 @@ impl State {
             forecast: 0,
             short_streak: 0,
             easy_streak: 0,
+            off_script: 0,
             calibrated: false,
             regressed: false,
         }
@@ -207,6 +213,9 @@ pub struct Progress {
     /// METHOD B5: the last hard week's planned upper-back hard sets reached the top of the person's
     /// range, so volume stops growing: steps add reps or load, never a set.
     pub volume_full: bool,
+    /// What the person owns and which joints are sensitive, for R1's choice of a variation.
+    owned: Vec<crate::vocab::Equipment>,
+    sensitive: Vec<crate::vocab::Joint>,
 }
 
 /// What the starting estimates need from the profile (METHOD P5: all three, or no starting load).
@@ -240,6 +249,8 @@ impl Progress {
             r1_added: None,
             set_steps: (None, 0),
             volume_full: false,
+            owned: profile.equipment.clone(),
+            sensitive: profile.sensitive_joints.clone(),
         }
     }
 
@@ -413,6 +424,7 @@ impl Progress {
             calibrate(state, ex, &j, asked, units, loading, out);
             out.quiet = false;
             regression_signals(state, ex, &j, out);
+            off_script(state, ex, e, asked, units, out);
             // R1 reads effort climbing only "at the same dose": after a calibration moved the load, a
             // higher RPE is the new load's, not a plateau's (where one step is a third of the load, it
             // always would be).
@@ -568,14 +580,32 @@ impl Progress {
                 state.load = None;
                 "intensity next: the rep range moves down two reps with a heavier load".into()
             }
-            _ => match ex.substitutes.first() {
+            _ => match self.fresh_variation(ex, date) {
                 Some(sub) => {
-                    self.variations.insert(ex.id.as_str(), sub.as_str());
-                    format!("selection last: a variation with the same intent ({sub}) takes its place")
+                    self.variations.insert(ex.id.as_str(), sub.id.as_str());
+                    format!("selection last: from the next session {} takes its place, with the same intent", sub.name)
                 }
-                None => "holding: no variation with the same intent is available".into(),
+                None => "holding: no variation with the same intent is free to take its place".into(),
             },
         }
+    }
+
+    /// METHOD R1's selection stage: a substitute that no swap involves yet and that is not trained on
+    /// another day (so two days never trade their exercises back and forth).
+    fn fresh_variation(&self, ex: &'static Exercise, date: Date) -> Option<&'static Exercise> {
+        let catalog = crate::catalog::Catalog::builtin();
+        let involved = |id: &str| self.variations.iter().any(|(k, v)| *k == id || *v == id);
+        let recent = date.saturating_sub(28.days());
+        let in_use = |id: &str| self.states.get(id).is_some_and(|s| s.judged_to.is_some_and(|d| d >= recent));
+        ex.substitutes
+            .iter()
+            .filter_map(|id| catalog.get(id))
+            .find(|sub| sub.id != ex.id && !involved(&sub.id) && !in_use(&sub.id) && self.variation_fits(sub))
+    }
+
+    /// Whether a variation is one this person can do at all (the kit, the sensitive joints).
+    fn variation_fits(&self, sub: &Exercise) -> bool {
+        sub.fits(&self.owned) && sub.loads_any(&self.sensitive).next().is_none()
     }
 
     /// METHOD P7: an easier variation was chosen for `from`.
@@ -687,6 +717,15 @@ fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
         if calibration::plateaued(&state.judged) || calibration::stepped_without_gain(&state.judged, steps) {
             return Verdict::Plateau;
         }
+        // R1: each stage gets about three hard weeks; a plateau that lasts moves to the next, whether or
+        // not the smaller dose was met. And a person doing something else than asked is judged by what
+        // was done: no gain over three exposures and two weeks is a plateau.
+        let stage_over = state.recalibrations > 0 && day >= state.plateau_since.saturating_add(STAGE_DAYS.days());
+        let own_way = state.off_script >= 3;
+        if (stage_over || own_way) && calibration::no_gain_in(&state.judged, if own_way { 14 } else { STAGE_DAYS - 7 })
+        {
+            return Verdict::Plateau;
+        }
     }
     if let Some(reason) = crate::adapt::hold_reason(recent) {
         return Verdict::Hold(reason);
@@ -732,16 +771,25 @@ fn calibrate(
     }
     let Some(e1rm) = state.e1rm else { return };
     let Some(derived) = working_load(ex, e1rm, reps.target, rpe, units, loading) else { return };
-    let mut kg = bound_to_prior(ex, derived, reps.target, rpe, state.prior, units, loading);
+    // Reps missed or a set at RPE 10: the load comes down to what the estimate says, however far (X2);
+    // any other change moves at most about 10%.
+    let failed = j.short || j.strained || j.top_rpe.is_some_and(|r| r >= 10.0);
+    let prior = state.prior.map(|p| Prior { may_fall: failed, ..p });
+    let mut kg = bound_to_prior(ex, derived, reps.target, rpe, prior, units, loading);
     let step = ex.load.map_or(0.0, |i| load::step_kg(i, units));
     // Where one step is about 10% of the load or more (2 kg on 18 kg), no load lands near the RPE asked and
     // two loads would alternate: the load stays and the target reps move instead, within the range
     // (double progression's other axis).
+    let under = j.mean_rpe.map_or(0.0, |r| rpe - r);
+    let clearly_easy = j.met && under >= 1.5;
     if step >= top * COARSE_STEP
         && state.reps_floor.is_none()
         && state.range_shift == 0
         && state.range == Some((reps.min, reps.max))
         && let Some(r) = reps_for(e1rm, loading.total(top), rpe, reps.min, reps.max)
+        // Only when the reps can land near the RPE asked: a load far too light even at the top of the
+        // range takes the step, however coarse.
+        && load::rts_percent(reps.max, rpe - DEAD_BAND).is_some_and(|p| p * e1rm <= loading.total(top))
     {
         state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), top));
         state.reps_bonus = r - reps.min;
@@ -760,18 +808,21 @@ fn calibrate(
     }
     // Clearly too easy (every rep done, effort a point and a half or more under): one step up, even where
     // rounding down would give the same load back.
-    let under = j.mean_rpe.map_or(0.0, |r| rpe - r);
-    if j.met
+    if clearly_easy
         && kg <= top
-        && under >= 1.5
         && step > 0.0
-        && step < top * COARSE_STEP
         && let Some(implement) = ex.load
     {
-        kg = load::round_down(top + step, implement, units);
+        // Two points or more under: as far as the 10% bound allows; otherwise one step.
+        let far = if under >= 2.0 { load::round_down(top * MAX_RISE, implement, units) } else { 0.0 };
+        kg = far.max(load::round_down(top + step, implement, units));
     }
     state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
     state.calibrated = true;
+    // The calibrated load is the reference of the next bound (a block start re-derives from it).
+    if let Some(pct) = load::rts_percent(reps.target, rpe) {
+        state.prior = Some(Prior { implied: loading.total(kg) / pct, may_fall: false });
+    }
     if (kg - top).abs() > 0.01 && served.is_some() {
         out.tell(j.date, "P5", || {
             let effort = j.top_rpe.map_or(String::new(), |r| format!(" at RPE {r:.1}"));
@@ -832,7 +883,7 @@ fn bound_to_prior(
         let same = load::round_down(loading.added(p.implied * pct), implement, units);
         return bound.max(same + load::step_kg(implement, units)).min(kg);
     }
-    if implied < p.implied * MAX_FALL {
+    if implied < p.implied * MAX_FALL && !p.may_fall {
         return kg.max(load::round_down(loading.added(p.implied * MAX_FALL * pct), implement, units));
     }
     kg
@@ -868,6 +919,8 @@ struct Reading {
 #[derive(Debug, Clone, Copy)]
 struct Prior {
     implied: f64,
+    /// The log showed the last load was too much (reps missed, RPE 10): it may come down further.
+    may_fall: bool,
 }
 
 impl Prior {
@@ -875,7 +928,46 @@ impl Prior {
         ex.load?;
         let (kg, reps) = (item.load_kg?, item.reps?);
         let pct = load::rts_percent(reps.target, item.rpe)?;
-        Some(Prior { implied: loading.total(kg) / pct })
+        Some(Prior { implied: loading.total(kg) / pct, may_fall: false })
+    }
+}
+
+/// METHOD R1: an exposure done otherwise than asked (another load by more than a step, or two reps or
+/// more over the target); after three in a row the person is told, once, and R1 judges what was done.
+fn off_script(
+    state: &mut State,
+    ex: &Exercise,
+    e: &crate::history::Exposure,
+    asked: Option<Asked>,
+    units: Units,
+    out: &mut Outcome,
+) {
+    let Some(a) = asked else { return };
+    let step = ex.load.map_or(0.0, |i| load::step_kg(i, units));
+    let other_load = a.load_kg.zip(e.top_load()).is_some_and(|(asked, done)| (asked - done).abs() > step + 0.01);
+    let n = e.sets.len().max(1) as u32;
+    let mean_reps = e.total_reps() / n;
+    let more_reps = a.reps.is_some_and(|r| mean_reps >= r.target + 2);
+    state.off_script = if other_load || more_reps { state.off_script + 1 } else { 0 };
+    if state.off_script == 3 {
+        let done = match e.top_load() {
+            Some(kg) => format!("{n} x {mean_reps} @ {} kg", fmt_kg(kg)),
+            None => format!("{n} x {mean_reps}"),
+        };
+        let asked_text = match (a.reps, a.load_kg) {
+            (Some(r), Some(kg)) => format!("{} x {} @ {} kg", a.sets, r.target, fmt_kg(kg)),
+            (Some(r), None) => format!("{} x {}", a.sets, r.target),
+            _ => format!("{} sets", a.sets),
+        };
+        out.change(
+            e.date,
+            "R1",
+            format!(
+                "{}: done as {done} where {asked_text} was asked, three times running. backbone now judges \
+                 progress by what you do; say so if the prescription does not suit you.",
+                ex.name
+            ),
+        );
     }
 }
 

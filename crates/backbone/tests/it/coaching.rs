@@ -358,3 +358,41 @@ fn coaching_figures() {
     }
     assert!(table.lines().count() >= 10, "{table}");
 }
+
+#[test]
+fn zz_debug_dump() {
+    let who = std::env::var("DUMP_RUN").unwrap_or_default();
+    let exercise = std::env::var("DUMP_EX").unwrap_or_default();
+    let Some(run) = everyone().into_iter().find(|r| r.name == who) else { return };
+    for d in &run.days {
+        for m in d.served["main"].as_array().into_iter().flatten() {
+            if m["exercise"] == exercise.as_str() {
+                let sets: Vec<String> = d.logged["sets"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| s["exercise"] == exercise.as_str())
+                    .map(|s| format!("{}@{}r{}", s["reps"], s["load_kg"], s["rpe"]))
+                    .collect();
+                eprintln!(
+                    "{} w{:?} served {}x{}({}-{})@{} rpe{} why{} | {:?}",
+                    d.date,
+                    run.week(d.date),
+                    m["sets"],
+                    m["reps"]["target"],
+                    m["reps"]["min"],
+                    m["reps"]["max"],
+                    m["load_kg"],
+                    m["rpe"],
+                    m["why"],
+                    sets
+                );
+            }
+        }
+        for n in d.served["notices"].as_array().into_iter().flatten() {
+            if n["text"].as_str().is_some_and(|t| t.contains("R1") || n["rule"] == "R1" || n["rule"] == "P5") {
+                eprintln!("    [{}] {}", n["rule"], n["text"]);
+            }
+        }
+    }
+}
