@@ -261,3 +261,28 @@ fn high_rep_lifts_without_an_e1rm_show_their_best_set() {
     assert_eq!(kpi(&r, "best_reps:band-row").unit, "reps");
     assert!(r.kpis.iter().all(|k| k.id != "best_reps:chest-supported-row"), "it has an e1RM");
 }
+
+#[test]
+fn k7_a_person_who_misses_nothing_is_not_shown_missing_the_days_ahead() {
+    let p = profile();
+    let plan = planner::plan(&p, 5).unwrap();
+    // Every planned session of three weeks done; today is Monday of week 4, its session not yet logged.
+    let log: Vec<SessionLog> = plan
+        .sessions()
+        .map(|(_, s)| s.date)
+        .filter(|d| *d < date(2026, 12, 14))
+        .map(|d| session(d, sets("chest-supported-row", 3, 8, 20.0, 8.0)))
+        .collect();
+    let coaching = Some(Coaching { profile: &p, plan: &plan });
+    let monday = report(coaching, &log, Catalog::builtin(), Window::weeks_to(date(2026, 12, 14), 4));
+    let adherence = kpi(&monday, "adherence");
+    assert_eq!(adherence.series.len(), 3, "no point for a week with nothing due yet: {:?}", adherence.series);
+    assert_eq!(adherence.latest(), Some(1.0));
+    assert_eq!(adherence.thirds(), Some((1.0, 1.0)));
+    assert!(monday.notices.iter().all(|n| n.rule != "K7"), "{:?}", monday.notices);
+    // Wednesday, Monday's session done and Wednesday's still to come: 1 of 1 so far.
+    let mut log = log;
+    log.push(session(date(2026, 12, 14), sets("chest-supported-row", 3, 8, 20.0, 8.0)));
+    let wednesday = report(coaching, &log, Catalog::builtin(), Window::weeks_to(date(2026, 12, 16), 4));
+    assert_eq!(values(kpi(&wednesday, "adherence")).last(), Some(&(date(2026, 12, 14), 1.0)));
+}
