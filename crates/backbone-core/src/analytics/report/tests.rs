@@ -286,3 +286,29 @@ fn k7_a_person_who_misses_nothing_is_not_shown_missing_the_days_ahead() {
     let wednesday = report(coaching, &log, Catalog::builtin(), Window::weeks_to(date(2026, 12, 16), 4));
     assert_eq!(values(kpi(&wednesday, "adherence")).last(), Some(&(date(2026, 12, 14), 1.0)));
 }
+
+#[test]
+fn k5_a_weighted_pull_up_reports_the_e1rm_of_body_plus_load_or_says_it_needs_the_body_weight() {
+    let mut p = profile();
+    let plan = planner::plan(&p, 4).unwrap();
+    // +4 kg x 5 @ RPE 8: read as the whole load, "Weighted pull-up e1RM 4.9 kg".
+    let log = vec![session(date(2026, 11, 23), sets("weighted-pull-up", 3, 5, 4.0, 8.0))];
+    p.body_weight_kg = Some(76.0);
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
+    assert_eq!(
+        values(kpi(&r, "e1rm:weighted-pull-up")),
+        [(date(2026, 11, 23), (80.0 / 0.811 * 10.0f64).round() / 10.0)]
+    );
+    assert!(r.notices.iter().all(|n| n.rule != "K5"), "{:?}", r.notices);
+    // Without a body weight: no e1RM, and a notice that says what brings it.
+    p.body_weight_kg = None;
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
+    assert!(r.kpis.iter().all(|k| k.id != "e1rm:weighted-pull-up"));
+    let k5: Vec<&str> = r.notices.iter().filter(|n| n.rule == "K5").map(|n| n.text.as_str()).collect();
+    assert_eq!(k5.len(), 1, "{:?}", r.notices);
+    assert!(k5[0].starts_with("Weighted pull-up has no e1RM") && k5[0].contains("body_weight_kg"), "{}", k5[0]);
+    // The log alone (no profile) says so too.
+    let r = report(None, &log, Catalog::builtin(), three_weeks());
+    assert!(r.kpis.iter().all(|k| k.id != "e1rm:weighted-pull-up"));
+    assert!(r.notices.iter().any(|n| n.rule == "K5"), "{:?}", r.notices);
+}
