@@ -108,10 +108,13 @@ pub enum LoadPer {
 
 impl LoadPer {
     /// How an exercise's load is held: backbone prescribes dumbbells and kettlebells by the weight of
-    /// each one (what a person picks off the rack), so every such load is `each`.
+    /// each one (what a person picks off the rack), so every such load is `each`. A load added to the body
+    /// (a weighted pull-up's dumbbell between the feet) is one weight on the body, not one per hand, so
+    /// it has none: "each" there would send a person to the rack for two.
     pub fn of(ex: &crate::catalog::Exercise) -> Option<LoadPer> {
         use crate::vocab::Equipment;
-        matches!(ex.load, Some(Equipment::Dumbbells | Equipment::Kettlebell)).then_some(LoadPer::Each)
+        let held = matches!(ex.load, Some(Equipment::Dumbbells | Equipment::Kettlebell)) && !ex.adds_to_body;
+        held.then_some(LoadPer::Each)
     }
 
     /// The word shown beside a load ("each", "pair").
@@ -120,6 +123,16 @@ impl LoadPer {
             LoadPer::Each => "each",
             LoadPer::Pair => "pair",
         }
+    }
+}
+
+impl MainItem {
+    /// How this item's load is held, for what shows or exports it: as served, else as the catalog holds
+    /// the exercise, so that a session served before `load_per` existed (kept as it was served) says it
+    /// too. `None` without a load.
+    pub fn load_held(&self, catalog: &crate::catalog::Catalog) -> Option<LoadPer> {
+        self.load_kg?;
+        self.load_per.or_else(|| catalog.get(&self.exercise).and_then(LoadPer::of))
     }
 }
 
@@ -160,5 +173,55 @@ impl Plan {
     /// Every session in date order with the week it belongs to.
     pub fn sessions(&self) -> impl Iterator<Item = (&Week, &Session)> {
         self.weeks.iter().flat_map(|w| w.sessions.iter().map(move |s| (w, s)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn item(exercise: &'static str, load_kg: Option<f64>, load_per: Option<LoadPer>) -> MainItem {
+        MainItem {
+            exercise: Cow::Borrowed(exercise),
+            sets: 3,
+            reps: Some(Reps { min: 8, max: 12, target: 10 }),
+            seconds: None,
+            rpe: 7.0,
+            load_kg,
+            load_per,
+            tempo: None,
+            rest_seconds: 90,
+            why: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn k10_dumbbell_and_kettlebell_loads_are_each_but_a_load_on_the_body_is_not() {
+        let catalog = Catalog::builtin();
+        let per = |id: &str| catalog.get(id).and_then(LoadPer::of);
+        assert_eq!(per("chest-supported-row"), Some(LoadPer::Each));
+        assert_eq!(per("one-arm-dumbbell-row"), Some(LoadPer::Each));
+        assert_eq!(per("kettlebell-farmer-carry"), Some(LoadPer::Each));
+        assert_eq!(per("barbell-row"), None);
+        assert_eq!(per("weighted-pull-up"), None, "one dumbbell between the feet");
+    }
+
+    #[test]
+    fn k10_an_item_served_before_load_per_existed_is_held_as_the_catalog_says() {
+        let catalog = Catalog::builtin();
+        // Old JSON has no `load_per`: it reads as None and the catalog fills it in.
+        let json = r#"{"exercise":"chest-supported-row","sets":3,"rpe":7.0,"load_kg":20.0,"tempo":null,
+                       "rest_seconds":90,"why":[]}"#;
+        let old: MainItem = serde_json::from_str(json).expect("old JSON reads");
+        assert_eq!(old.load_per, None);
+        assert_eq!(old.load_held(catalog), Some(LoadPer::Each));
+        // What was served wins; without a load there is nothing to hold.
+        assert_eq!(
+            item("chest-supported-row", Some(20.0), Some(LoadPer::Pair)).load_held(catalog),
+            Some(LoadPer::Pair)
+        );
+        assert_eq!(item("chest-supported-row", None, None).load_held(catalog), None);
+        assert_eq!(item("barbell-row", Some(60.0), None).load_held(catalog), None);
     }
 }

@@ -196,7 +196,7 @@ fn description(s: &Session, catalog: &Catalog, units: Units) -> String {
     let warm: u32 = s.warmup.iter().map(|w| w.seconds).sum();
     let _ = writeln!(out, "Warm-up {} min: {}", warm.div_ceil(60), list(s.warmup.iter().map(|w| name(&w.exercise))));
     for m in &s.main {
-        let _ = writeln!(out, "{}: {}", name(&m.exercise), dose(m, units));
+        let _ = writeln!(out, "{}: {}", name(&m.exercise), dose(m, catalog, units));
     }
     let _ = write!(out, "Cool-down: {}", list(s.cooldown.iter().map(|c| name(&c.exercise))));
     out
@@ -206,15 +206,19 @@ fn list(names: impl Iterator<Item = String>) -> String {
     names.collect::<Vec<_>>().join(", ")
 }
 
-fn dose(m: &MainItem, units: Units) -> String {
+/// "3 x 10 @ RPE 7, 12 kg each": a dumbbell or kettlebell load says whether it is each one's or the
+/// pair's (METHOD K10), a load added to the body (a weighted pull-up) says so with "+".
+fn dose(m: &MainItem, catalog: &Catalog, units: Units) -> String {
     let amount = match (m.reps, m.seconds) {
         (Some(r), _) => format!("{} x {}", m.sets, r.target),
         (None, Some(sec)) => format!("{} x {sec} s", m.sets),
         (None, None) => format!("{} sets", m.sets),
     };
+    let added = if catalog.get(&m.exercise).is_some_and(|e| e.adds_to_body) { "+" } else { "" };
+    let per = m.load_held(catalog).map(|per| format!(" {}", per.word())).unwrap_or_default();
     let load = m
         .load_kg
-        .map(|kg| format!(", {} {}", backbone_core::load::shown(kg, units), units.as_str()))
+        .map(|kg| format!(", {added}{} {}{per}", backbone_core::load::shown(kg, units), units.as_str()))
         .unwrap_or_default();
     format!("{amount} @ RPE {}{load}", m.rpe)
 }

@@ -8,13 +8,17 @@
 //! that reads back to the same value.
 //! Sessions without sets (a check-in alone) have no row: this is a sheet of sets, the JSON export is the
 //! whole database.
+//!
+//! `prescribed_load_per` (`each` or `pair` beside a prescribed dumbbell or kettlebell load, METHOD K10)
+//! came later than the other columns, so it is the last: a spreadsheet that finds columns by their place
+//! keeps working, and the reader neither needs nor reads it (sheets written before it read as before).
 
 use std::collections::HashMap;
 use std::io::Write;
 
 use backbone_core::load::{in_units, lb_to_kg};
 use backbone_core::log::{SessionLog, SetKind, SetLog};
-use backbone_core::plan::Reps;
+use backbone_core::plan::{LoadPer, Reps};
 use backbone_core::vocab::Units;
 use jiff::civil::Date;
 
@@ -28,6 +32,8 @@ pub struct Prescribed {
     pub seconds: Option<u32>,
     pub rpe: f64,
     pub load_kg: Option<f64>,
+    /// How `load_kg` is held: each dumbbell's or kettlebell's, or the pair's.
+    pub load_per: Option<LoadPer>,
 }
 
 /// The columns, in order; `{unit}` is `kg` or `lb`.
@@ -54,6 +60,9 @@ const COLUMNS: [&str; 21] = [
     "distance_m",
     "note",
 ];
+
+/// The column written after [`COLUMNS`]; not read back.
+const LOAD_PER: &str = "prescribed_load_per";
 
 /// Whether a file is this sheet: its header starts as `write` writes it.
 pub fn is_sheet(bytes: &[u8]) -> bool {
@@ -83,10 +92,18 @@ pub fn write_log(
 
 /// What the plan prescribed, by day and exercise.
 fn prescriptions(plan: &backbone_core::plan::Plan) -> HashMap<(Date, String), Prescribed> {
+    let catalog = backbone_core::catalog::Catalog::builtin();
     plan.sessions()
         .flat_map(|(_, s)| s.main.iter().map(move |m| (s.date, m)))
         .map(|(date, m)| {
-            let p = Prescribed { sets: m.sets, reps: m.reps, seconds: m.seconds, rpe: m.rpe, load_kg: m.load_kg };
+            let p = Prescribed {
+                sets: m.sets,
+                reps: m.reps,
+                seconds: m.seconds,
+                rpe: m.rpe,
+                load_kg: m.load_kg,
+                load_per: m.load_held(catalog),
+            };
             ((date, m.exercise.to_string()), p)
         })
         .collect()
@@ -103,7 +120,7 @@ pub fn write(
 ) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_writer(out);
     let unit = units.as_str();
-    w.write_record(COLUMNS.iter().map(|c| c.replace("{unit}", unit)))?;
+    w.write_record(COLUMNS.iter().map(|c| c.replace("{unit}", unit)).chain([LOAD_PER.to_string()]))?;
     // To 0.01 kg or 0.1 lb (`load::in_units`): 20 lb typed is 20 in the sheet, not 19.9959.
     let load = |kg: Option<f64>| number(kg.map(|kg| in_units(kg, units)));
     for s in sessions {
@@ -134,6 +151,11 @@ pub fn write(
                 number(set.bar_speed_mps),
                 number(set.distance_m),
                 cell(set.note.as_deref().unwrap_or_default()),
+                // Only beside a load: "each" of nothing says nothing.
+                p.filter(|p| p.load_kg.is_some())
+                    .and_then(|p| p.load_per)
+                    .map(|per| per.word().to_string())
+                    .unwrap_or_default(),
             ])?;
         }
     }
@@ -332,6 +354,7 @@ mod tests {
                 seconds: None,
                 rpe: 8.0,
                 load_kg: Some(80.0),
+                load_per: None,
             })
         };
         let mut out = Vec::new();
@@ -348,10 +371,52 @@ mod tests {
         assert!(lines[0].contains(",prescribed_load_kg,") && lines[0].contains(",load_kg,"));
         assert_eq!(
             lines[2],
-            "2026-11-23,s-1,\"Pull, \"\"heavy\"\"\",barbell-row,name of barbell-row,2,normal,3,6-8,,8,80,5,,82.5,8.5,,,,,"
+            "2026-11-23,s-1,\"Pull, \"\"heavy\"\"\",barbell-row,name of barbell-row,2,normal,3,6-8,,8,80,5,,82.5,8.5,,,,,,"
         );
-        assert!(lines[3].ends_with(",40,,,,,,30,\"a, b\""), "{}", lines[3]);
+        assert!(lines[3].ends_with(",40,,,,,,30,\"a, b\","), "{}", lines[3]);
         assert!(written(Units::Lb).lines().next().expect("a header").contains(",load_lb,"));
+    }
+
+    #[test]
+    fn k10_a_prescribed_dumbbell_load_says_each_in_the_last_column_and_old_sheets_still_read() {
+        let day = vec![SessionLog {
+            id: "s-2".into(),
+            date: jiff::civil::date(2026, 11, 25),
+            sets: vec![
+                SetLog { reps: Some(10), load_kg: Some(20.0), ..SetLog::new("chest-supported-row") },
+                SetLog { reps: Some(10), ..SetLog::new("one-arm-dumbbell-row") },
+            ],
+            ..SessionLog::default()
+        }];
+        let planned = |_: Date, e: &str| {
+            Some(Prescribed {
+                sets: 3,
+                reps: Some(Reps { min: 8, max: 12, target: 10 }),
+                seconds: None,
+                rpe: 7.0,
+                // The one-arm row has no load yet: nothing to say "each" of.
+                load_kg: (e == "chest-supported-row").then_some(20.0),
+                load_per: Some(LoadPer::Each),
+            })
+        };
+        for units in [Units::Kg, Units::Lb] {
+            let mut out = Vec::new();
+            write(&day, &|id| id.to_string(), &planned, units, &mut out).expect("writes");
+            let text = String::from_utf8(out).expect("utf-8");
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(lines[0].ends_with(",note,prescribed_load_per"), "{}", lines[0]);
+            assert!(lines[1].ends_with(",each"), "{}", lines[1]);
+            assert!(lines[2].ends_with(','), "{}", lines[2]);
+            assert_eq!(read(text.as_bytes()).expect("reads back").sessions.len(), 1);
+        }
+        // A sheet written before the column existed (its last field, empty in these rows, cut off) reads
+        // as it did.
+        let old: String = written(Units::Kg)
+            .lines()
+            .map(|l| format!("{}\n", l.rsplit_once(',').map_or(l, |(head, _)| head)))
+            .collect();
+        assert!(old.lines().next().expect("a header").ends_with(",note"), "{old}");
+        assert_eq!(read(old.as_bytes()).expect("reads").sessions, sessions());
     }
 
     #[test]

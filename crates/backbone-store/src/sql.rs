@@ -461,10 +461,21 @@ pub(crate) fn served(conn: &Connection, athlete: i64) -> Result<Vec<Served>, Sto
         let at = |bad: Bad| bad.at("served_sessions", format_args!("date {day}"));
         let served_on = decode::date(row, 1, "served_on").map_err(at)?;
         let deload = decode::int::<i64>(row, 2, "deload").map_err(at)? != 0;
-        let session = decode::json(row, 3, "session_json").map_err(at)?;
+        let mut session: backbone_core::plan::Session = decode::json(row, 3, "session_json").map_err(at)?;
+        held(&mut session);
         out.push(Served { session, deload, served_on });
     }
     Ok(out)
+}
+
+/// A session served before items carried `load_per` says how its dumbbell loads are held as the catalog
+/// does (K10), so every answer made from it (`next --json`, the API, the exports) carries it. Only a
+/// missing word is filled in: what was served is otherwise read as it was kept.
+fn held(session: &mut backbone_core::plan::Session) {
+    let catalog = backbone_core::catalog::Catalog::builtin();
+    for m in session.main.iter_mut().filter(|m| m.load_per.is_none()) {
+        m.load_per = catalog.get(&m.exercise).and_then(backbone_core::plan::LoadPer::of);
+    }
 }
 
 /// The JSON served for a day, if any.

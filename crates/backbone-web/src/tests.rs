@@ -234,3 +234,29 @@ async fn a_large_answer_is_sent_gzipped_to_a_client_that_takes_gzip_and_plain_to
     assert_eq!(unzipped, plain, "the gzipped answer is the plain one");
     assert!(gzip.len() < plain.len() / 2, "{} bytes gzipped from {}", gzip.len(), plain.len());
 }
+
+#[tokio::test]
+async fn k10_a_planned_session_says_each_beside_a_dumbbell_load() {
+    let f = with_profile().await;
+    let set = r#"{"key":"d1","exercise":"chest-supported-row","reps":10,"load_kg":20,"rpe":6}"#;
+    let (status, _, body) = send(&f, request("POST", "/api/v1/sets", set)).await;
+    assert!(status.is_success(), "{body}");
+    let (_, _, plan) = send(&f, request("GET", "/api/v1/plan", Body::empty())).await;
+    let plan: serde_json::Value = serde_json::from_str(&plan).expect("json");
+    // The first later day that prescribes the row with a load.
+    let (day, item) = plan["weeks"]
+        .as_array()
+        .expect("weeks")
+        .iter()
+        .flat_map(|w| w["sessions"].as_array().into_iter().flatten())
+        .filter(|s| s["date"].as_str().is_some_and(|d| d > "2026-11-23"))
+        .flat_map(|s| s["main"].as_array().into_iter().flatten().map(move |m| (s["date"].clone(), m)))
+        .find(|(_, m)| m["exercise"] == "chest-supported-row" && m["load_kg"].is_number())
+        .expect("a row with a load");
+    assert_eq!(item["load_per"], "each");
+    let kg = item["load_kg"].as_f64().expect("a load");
+    let (_, _, page) =
+        send(&f, request("GET", &format!("/plan/{}", day.as_str().expect("a day")), Body::empty())).await;
+    let shown = format!("{} kg each", backbone_core::load::shown(kg, backbone_core::vocab::Units::Kg));
+    assert!(page.contains(&shown), "{shown} not in the session page");
+}

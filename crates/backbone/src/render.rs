@@ -102,13 +102,7 @@ fn session(s: &Session, units: Units, dates: DateStyle, catalog: &Catalog, out: 
     writeln!(out, "  Warm-up ({}): {}", clock(warm_total), warm.join(", "))?;
     for (i, m) in s.main.iter().enumerate() {
         let ex = catalog.get(&m.exercise);
-        writeln!(
-            out,
-            "  {}. {:<28} {}",
-            i + 1,
-            name(catalog, &m.exercise),
-            dose(m, units, ex.is_some_and(|e| e.unilateral))
-        )?;
+        writeln!(out, "  {}. {:<28} {}", i + 1, name(catalog, &m.exercise), dose(m, units, ex, catalog))?;
         if let Some(cue) = ex.map(Exercise::top_cue).filter(|c| !c.is_empty()) {
             writeln!(out, "     cue: {cue}")?;
         }
@@ -122,9 +116,10 @@ fn session(s: &Session, units: Units, dates: DateStyle, catalog: &Catalog, out: 
     Ok(())
 }
 
-/// "3 x 8 (8-12) @ RPE 7, 20 kg, rest 1:30, tempo 3-1-1-0".
-fn dose(m: &MainItem, units: Units, unilateral: bool) -> String {
-    let side = if unilateral { " each side" } else { "" };
+/// "3 x 8 (8-12) @ RPE 7, 20 kg each, rest 1:30, tempo 3-1-1-0": a dumbbell or kettlebell load says
+/// whether it is each one's or the pair's (METHOD K10), a load added to the body says so with "+".
+fn dose(m: &MainItem, units: Units, ex: Option<&Exercise>, catalog: &Catalog) -> String {
+    let side = if ex.is_some_and(|e| e.unilateral) { " each side" } else { "" };
     let amount = match (m.reps, m.seconds) {
         (Some(r), _) => format!("{} x {}{side} ({}-{})", m.sets, r.target, r.min, r.max),
         (None, Some(s)) => format!("{} x {s} s{side}", m.sets),
@@ -132,7 +127,7 @@ fn dose(m: &MainItem, units: Units, unilateral: bool) -> String {
     };
     let mut parts = vec![amount, format!("@ RPE {}", m.rpe)];
     if let Some(kg) = m.load_kg {
-        parts.push(weight(kg, units));
+        parts.push(load(kg, units, m, ex, catalog));
     }
     parts.push(format!("rest {}", clock(m.rest_seconds)));
     if let Some(t) = &m.tempo {
@@ -144,6 +139,15 @@ fn dose(m: &MainItem, units: Units, unilateral: bool) -> String {
 /// A load in the user's units.
 pub fn weight(kg: f64, units: Units) -> String {
     format!("{} {}", shown(kg, units), units.as_str())
+}
+
+/// A prescribed load as the person picks it up: "20 kg each" for dumbbells, "+10 kg" on the body.
+fn load(kg: f64, units: Units, m: &MainItem, ex: Option<&Exercise>, catalog: &Catalog) -> String {
+    let added = if ex.is_some_and(|e| e.adds_to_body) { "+" } else { "" };
+    match m.load_held(catalog) {
+        Some(per) => format!("{added}{} {}", weight(kg, units), per.word()),
+        None => format!("{added}{}", weight(kg, units)),
+    }
 }
 
 /// Seconds as m:ss.

@@ -125,9 +125,12 @@ pub fn report(coaching: Option<Coaching>, sessions: &[SessionLog], catalog: &Cat
     let tracked = log.tracked(w);
     let running = !w.week_complete(monday(w.to));
     let volume = tracked.map(|t| volume::weekly_volume(&log, t, catalog)).unwrap_or_default();
-    let records = strength::personal_records(&log, w);
+    // A weighted pull-up's estimate needs the body weight, which only a profile gives (K5).
+    let lifted = strength::Lifted { catalog, body_kg: coaching.and_then(|c| c.profile.body_weight_kg) };
+    let unweighed = strength::unweighed(&log, w, lifted);
+    let records = strength::personal_records(&log, w, lifted);
     let mut kpis = Vec::new();
-    let lifts = strength::e1rm_by_lift(&log, w);
+    let lifts = strength::e1rm_by_lift(&log, w, lifted);
     kpis::strength(&mut kpis, &lifts, catalog);
     kpis::best_reps(&mut kpis, &strength::best_reps_by_lift(&log, w, &lifts), catalog);
     kpis::volume(&mut kpis, &volume, running);
@@ -136,7 +139,8 @@ pub fn report(coaching: Option<Coaching>, sessions: &[SessionLog], catalog: &Cat
     let Some(Coaching { profile, plan }) = coaching else {
         kpis::wellness(&mut kpis, &wellness::wellness(&log, w));
         kpis::records(&mut kpis, &records, tracked, running);
-        let notices = vec![notices::without_profile()];
+        let mut notices = vec![notices::without_profile()];
+        notices.extend(notices::unweighed(&unweighed, catalog, false));
         return Report { schema: Cow::Borrowed(SCHEMA), from: w.from, to: w.to, kpis, notices, records };
     };
     let adherence = tracked.map(|t| adherence::adherence(plan, &log, t)).unwrap_or_default();
@@ -145,7 +149,8 @@ pub fn report(coaching: Option<Coaching>, sessions: &[SessionLog], catalog: &Cat
     kpis::wellness(&mut kpis, &wellness::wellness(&log, w));
     kpis::load(&mut kpis, &loads, running);
     kpis::records(&mut kpis, &records, tracked, running);
-    let notices = notices::notices(profile, plan, &log, w, &volume, &adherence);
+    let unweighed = notices::unweighed(&unweighed, catalog, true);
+    let notices = notices::notices(profile, plan, &log, w, &volume, &adherence, unweighed);
     Report { schema: Cow::Borrowed(SCHEMA), from: w.from, to: w.to, kpis, notices, records }
 }
 

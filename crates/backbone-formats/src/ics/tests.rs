@@ -89,3 +89,27 @@ fn every_event_alerts_names_backbone_and_speaks_to_the_person() {
     }
     assert_eq!(timed, 4, "the mobility reminder and three posture breaks");
 }
+
+#[test]
+fn k10_a_dumbbell_load_in_an_event_says_each_and_a_load_on_the_body_says_plus() {
+    let profile = Profile::parse(PROFILE, "p.toml").unwrap();
+    let mut plan = plan(&profile, 1).unwrap();
+    let item = |exercise: &'static str, kg: f64| MainItem {
+        exercise: exercise.into(),
+        load_kg: Some(kg),
+        // As served before items carried it: the catalog says how the load is held.
+        load_per: None,
+        ..plan.weeks[0].sessions[0].main[0].clone()
+    };
+    let main = vec![item("chest-supported-row", 12.0), item("weighted-pull-up", 10.0), item("barbell-row", 60.0)];
+    plan.weeks[0].sessions[0].main = main;
+    for (units, row, pull_up, bar) in
+        [(Units::Kg, ", 12 kg each", ", +10 kg", ", 60 kg"), (Units::Lb, ", 26.5 lb each", ", +22 lb", ", 132.3 lb")]
+    {
+        let text = description(&plan.weeks[0].sessions[0], Catalog::builtin(), units);
+        let line = |name: &str| text.lines().find(|l| l.starts_with(name)).unwrap_or_default().to_string();
+        assert!(line("Chest-supported row:").ends_with(row), "{text}");
+        assert!(line("Weighted pull-up:").ends_with(pull_up), "{text}");
+        assert!(line("Barbell row:").ends_with(bar), "{text}");
+    }
+}

@@ -87,3 +87,25 @@ fn served_sessions_travel_in_the_archive() {
     again.restore(&old, &mut |_| {}).expect("restores");
     assert!(again.served().expect("reads").is_empty());
 }
+
+#[test]
+fn k10_a_session_served_before_load_per_reads_back_saying_how_its_dumbbells_are_held() {
+    let mut store = with_profile();
+    let mut s = served_on("2026-11-25");
+    // As a session was kept before items said how a dumbbell load is held.
+    s.main[0].exercise = "chest-supported-row".into();
+    s.main[0].load_kg = Some(20.0);
+    for m in &mut s.main {
+        m.load_per = None;
+    }
+    store.serve(&s, false, date("2026-11-24")).expect("serves");
+    let back = &store.served().expect("reads")[0].session;
+    assert_eq!(back.main[0].load_per, Some(backbone_core::plan::LoadPer::Each));
+    // Nothing else is touched.
+    let mut expected = s.clone();
+    expected.main[0].load_per = Some(backbone_core::plan::LoadPer::Each);
+    for (got, want) in back.main.iter().zip(&mut expected.main).skip(1) {
+        want.load_per = got.load_per;
+    }
+    assert_eq!(back, &expected);
+}

@@ -7,7 +7,7 @@ use backbone_core::archive::CustomExercise;
 use backbone_core::catalog::{Catalog, Exercise};
 use backbone_core::load::{kg_to_lb, shown};
 use backbone_core::log::SessionLog;
-use backbone_core::plan::{MainItem, Plan, Session, Week};
+use backbone_core::plan::{LoadPer, MainItem, Plan, Session, Week};
 use backbone_core::profile::Profile;
 use backbone_core::vocab::Units;
 use backbone_formats::locale::DateStyle;
@@ -65,11 +65,19 @@ pub fn plates(kg: f64, units: Units) -> Option<String> {
     Some(if parts.is_empty() { "the empty bar".into() } else { format!("{} per side", parts.join(" + ")) })
 }
 
-/// For a dumbbell exercise, whether it is one arm at a time (the load is the one dumbbell) or both
-/// (the load is each of a pair); `None` for other equipment.
-fn dumbbells(ex: Option<&Exercise>) -> Option<bool> {
-    let ex = ex.filter(|e| e.equipment.contains(&backbone_core::vocab::Equipment::Dumbbells))?;
-    Some(ex.unilateral)
+/// A dumbbell exercise done with both arms at once.
+fn pair_of_dumbbells(ex: &Exercise) -> bool {
+    ex.equipment.contains(&backbone_core::vocab::Equipment::Dumbbells) && !ex.unilateral && !ex.adds_to_body
+}
+
+/// A prescribed load as the person picks it up: "20 kg each" for a dumbbell or kettlebell (METHOD K10),
+/// "+10 kg" for a load added to the body (a weighted pull-up).
+fn held_load(kg: f64, units: Units, m: &MainItem, ex: Option<&Exercise>) -> String {
+    let added = if ex.is_some_and(|e| e.adds_to_body) { "+" } else { "" };
+    match m.load_held(Catalog::builtin()) {
+        Some(per) => format!("{added}{} {}", weight(kg, units), per.word()),
+        None => format!("{added}{}", weight(kg, units)),
+    }
 }
 
 /// A rule id with its link to the Rules page.
@@ -143,12 +151,15 @@ fn item(m: &MainItem, units: Units, done: usize, stamp: &str) -> ItemView {
         dose: dose(m),
         load: m
             .load_kg
-            .map(|kg| weight(kg, units))
+            .map(|kg| held_load(kg, units, m, ex))
             .unwrap_or_else(|| "choose a load you can lift for the reps at that RPE".into()),
-        plates: match (m.load_kg, barbell, dumbbells(ex)) {
+        plates: match (m.load_kg, barbell, m.load_held(Catalog::builtin())) {
             (Some(kg), true, _) => plates(kg, units).unwrap_or_default(),
-            (Some(_), false, Some(true)) => "each dumbbell".into(),
-            (Some(kg), false, Some(false)) => format!("a pair: {} in all", weight(kg * 2.0, units)),
+            // Two dumbbells in the hands at once: what the pair weighs. One hand at a time needs no sum,
+            // and a kettlebell move is as often one bell in both hands as two.
+            (Some(kg), false, Some(LoadPer::Each)) if ex.is_some_and(pair_of_dumbbells) => {
+                format!("a pair: {} in all", weight(kg * 2.0, units))
+            }
             _ => String::new(),
         },
         tempo: m.tempo.as_deref().unwrap_or("").to_string(),
@@ -665,6 +676,38 @@ mod tests {
         assert_eq!(plates(72.5, Units::Kg).as_deref(), Some("25 + 1.25 per side"));
         assert_eq!(plates(20.0, Units::Kg).as_deref(), Some("the empty bar"));
         assert_eq!(plates(10.0, Units::Kg), None);
+    }
+
+    fn prescribed(exercise: &'static str, load_kg: f64) -> MainItem {
+        MainItem {
+            exercise: exercise.into(),
+            sets: 3,
+            reps: Some(backbone_core::plan::Reps { min: 8, max: 12, target: 10 }),
+            seconds: None,
+            rpe: 7.0,
+            load_kg: Some(load_kg),
+            // As a session served before items carried it: the catalog says how it is held.
+            load_per: None,
+            tempo: None,
+            rest_seconds: 90,
+            why: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn k10_a_dumbbell_load_says_each_in_kg_and_lb_and_a_pair_gives_its_sum() {
+        let row = item(&prescribed("chest-supported-row", 20.0), Units::Kg, 0, "t");
+        assert_eq!((row.load.as_str(), row.plates.as_str()), ("20 kg each", "a pair: 40 kg in all"));
+        let lb = item(&prescribed("chest-supported-row", 20.0 * 0.45359237), Units::Lb, 0, "t");
+        assert_eq!(lb.load, "20 lb each");
+        // One arm at a time: the one dumbbell, no sum.
+        let one = item(&prescribed("one-arm-dumbbell-row", 24.0), Units::Kg, 0, "t");
+        assert_eq!((one.load.as_str(), one.plates.as_str()), ("24 kg each", ""));
+        // A load on the body is one weight, added; a barbell's is one number with its plates.
+        let pull_up = item(&prescribed("weighted-pull-up", 10.0), Units::Kg, 0, "t");
+        assert_eq!((pull_up.load.as_str(), pull_up.plates.as_str()), ("+10 kg", ""));
+        let bar = item(&prescribed("barbell-row", 60.0), Units::Kg, 0, "t");
+        assert_eq!((bar.load.as_str(), bar.plates.as_str()), ("60 kg", "20 per side"));
     }
 }
 

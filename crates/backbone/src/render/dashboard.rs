@@ -252,6 +252,8 @@ fn records(
 ) -> anyhow::Result<()> {
     let catalog = Catalog::builtin();
     let n = report.records.len();
+    // A weighted pull-up logs the load added to the body: "+10 kg", not a 10 kg pull-up.
+    let added = |id: &str| if catalog.get(id).is_some_and(|e| e.adds_to_body) { "+" } else { "" };
     if n == 0 {
         writeln!(out, "Personal records: none in this period.")?;
         return Ok(());
@@ -267,7 +269,7 @@ fn records(
                 format!("e1RM {} (was {})", weight(tenth(r.value), units), weight(tenth(r.previous), units))
             }
             (RecordKind::Reps, Some(kg)) => {
-                format!("{} reps at {} (was {})", r.value, weight(kg, units), r.previous)
+                format!("{} reps at {}{} (was {})", r.value, added(&r.exercise), weight(kg, units), r.previous)
             }
             (RecordKind::Reps, None) => format!("{} reps (was {})", r.value, r.previous),
         };

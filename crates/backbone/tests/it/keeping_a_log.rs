@@ -239,3 +239,35 @@ fn a_load_typed_in_pounds_reads_back_as_typed_on_screen_and_in_the_csv_export() 
     assert!(csv_kg.contains(",9.07,") && !csv_kg.contains("9.0718"), "kg to 0.01: {csv_kg}");
     assert!(!history.contains("19.99"), "{history}");
 }
+
+#[test]
+fn k10_prescribed_dumbbell_loads_say_each_in_next_and_plan_in_kg_and_lb() {
+    let db = Db::new();
+    let (code, _, err) = db.run(&["log", "chest-supported-row", "3x10@20", "--rpe", "6", "--today", "2026-11-23"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, next, _) = db.run(&["next", "--today", "2026-11-24"]);
+    let (_, plan, _) = db.run(&["plan", "--today", "2026-11-24"]);
+    for out in [&next, &plan] {
+        let rows: Vec<&str> = out.lines().filter(|l| l.contains("Chest-supported row") && l.contains(" kg")).collect();
+        assert!(!rows.is_empty(), "{out}");
+        assert!(rows.iter().all(|l| l.contains(" kg each,")), "{rows:?}");
+        // A barbell load is one number.
+        assert!(out.lines().filter(|l| l.contains("Barbell")).all(|l| !l.contains("each,")), "{out}");
+    }
+    let item = &db.json(&["next", "--today", "2026-11-24"])["main"];
+    let row = item.as_array().unwrap().iter().find(|m| m["exercise"] == "chest-supported-row").expect("the row");
+    assert_eq!(row["load_per"], "each");
+
+    // The same in pounds.
+    let dir = tempfile::tempdir().unwrap();
+    let lb = |args: &[&str]| {
+        let out = backbone().arg("--db").arg(dir.path().join("lb.db")).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    lb(&["init", "--profile", "examples/home-lifter-dumbbells.toml", "--today", "2026-11-23"]);
+    lb(&["log", "chest-supported-row", "2x8@40lb", "--rpe", "6", "--today", "2026-11-23"]);
+    let plan = lb(&["plan", "--today", "2026-11-24"]);
+    let rows: Vec<&str> = plan.lines().filter(|l| l.contains("Chest-supported row") && l.contains(" lb")).collect();
+    assert!(!rows.is_empty() && rows.iter().all(|l| l.contains(" lb each,")), "{plan}");
+}

@@ -1,5 +1,5 @@
 //! The report's notices: what the engine will do about what the log shows, or what the person can do
-//! where the engine cannot see it, each with its METHOD rule (B5, W6, W2, A5, K7), and the engine's own
+//! where the engine cannot see it, each with its METHOD rule (B5, W6, W2, A5, K5, K7), and the engine's own
 //! responses to the log (R1, R2, R3, R6) passed on from the adapted plan.
 
 use jiff::ToSpan;
@@ -50,6 +50,28 @@ pub fn without_profile() -> Notice {
     )
 }
 
+/// METHOD K5 for the lifts that add their load to the body (a weighted pull-up) when the body weight is
+/// not known: they have no e1RM in the report, and this says why and what brings it. `profile`: the
+/// person has one (to add the weight to) or not (to make).
+pub fn unweighed(lifts: &[&str], catalog: &crate::catalog::Catalog, profile: bool) -> Option<Notice> {
+    let names: Vec<String> =
+        lifts.iter().map(|id| catalog.get(id).map_or_else(|| (*id).to_string(), |e| e.name.clone())).collect();
+    let first = names.first()?;
+    let (these, has) = if names.len() == 1 { (first.clone(), "has") } else { (names.join(", "), "have") };
+    let how = if profile {
+        "Add body_weight_kg to your profile (`backbone init --profile FILE`, or Settings in the web app)"
+    } else {
+        "A profile with body_weight_kg (`backbone init`)"
+    };
+    Some(Notice::new(
+        "K5",
+        format!(
+            "{these} {has} no e1RM here: the load you log is added to your body, so the estimate needs your body \
+             weight. {how} and it shows the e1RM of body plus load."
+        ),
+    ))
+}
+
 /// What the engine will do about what the report shows (or what the person can do, where the engine
 /// cannot see it), each with its METHOD rule, in METHOD order.
 pub fn notices(
@@ -59,9 +81,11 @@ pub fn notices(
     w: Window,
     volume: &[WeekVolume],
     adherence: &[adherence::WeekAdherence],
+    unweighed: Option<Notice>,
 ) -> Vec<Notice> {
     let mut out: Vec<Notice> =
         plan.notices.iter().filter(|n| ENGINE_RULES.contains(&n.rule.as_ref())).cloned().collect();
+    out.extend(unweighed);
 
     // METHOD B5 on the last finished week that was not a deload. Under the target only counts when the
     // week's planned sessions were all done: sets missed with their sessions are adherence (K7) instead.

@@ -261,3 +261,54 @@ fn high_rep_lifts_without_an_e1rm_show_their_best_set() {
     assert_eq!(kpi(&r, "best_reps:band-row").unit, "reps");
     assert!(r.kpis.iter().all(|k| k.id != "best_reps:chest-supported-row"), "it has an e1RM");
 }
+
+#[test]
+fn k7_a_person_who_misses_nothing_is_not_shown_missing_the_days_ahead() {
+    let p = profile();
+    let plan = planner::plan(&p, 5).unwrap();
+    // Every planned session of three weeks done; today is Monday of week 4, its session not yet logged.
+    let log: Vec<SessionLog> = plan
+        .sessions()
+        .map(|(_, s)| s.date)
+        .filter(|d| *d < date(2026, 12, 14))
+        .map(|d| session(d, sets("chest-supported-row", 3, 8, 20.0, 8.0)))
+        .collect();
+    let coaching = Some(Coaching { profile: &p, plan: &plan });
+    let monday = report(coaching, &log, Catalog::builtin(), Window::weeks_to(date(2026, 12, 14), 4));
+    let adherence = kpi(&monday, "adherence");
+    assert_eq!(adherence.series.len(), 3, "no point for a week with nothing due yet: {:?}", adherence.series);
+    assert_eq!(adherence.latest(), Some(1.0));
+    assert_eq!(adherence.thirds(), Some((1.0, 1.0)));
+    assert!(monday.notices.iter().all(|n| n.rule != "K7"), "{:?}", monday.notices);
+    // Wednesday, Monday's session done and Wednesday's still to come: 1 of 1 so far.
+    let mut log = log;
+    log.push(session(date(2026, 12, 14), sets("chest-supported-row", 3, 8, 20.0, 8.0)));
+    let wednesday = report(coaching, &log, Catalog::builtin(), Window::weeks_to(date(2026, 12, 16), 4));
+    assert_eq!(values(kpi(&wednesday, "adherence")).last(), Some(&(date(2026, 12, 14), 1.0)));
+}
+
+#[test]
+fn k5_a_weighted_pull_up_reports_the_e1rm_of_body_plus_load_or_says_it_needs_the_body_weight() {
+    let mut p = profile();
+    let plan = planner::plan(&p, 4).unwrap();
+    // +4 kg x 5 @ RPE 8: read as the whole load, "Weighted pull-up e1RM 4.9 kg".
+    let log = vec![session(date(2026, 11, 23), sets("weighted-pull-up", 3, 5, 4.0, 8.0))];
+    p.body_weight_kg = Some(76.0);
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
+    assert_eq!(
+        values(kpi(&r, "e1rm:weighted-pull-up")),
+        [(date(2026, 11, 23), (80.0 / 0.811 * 10.0f64).round() / 10.0)]
+    );
+    assert!(r.notices.iter().all(|n| n.rule != "K5"), "{:?}", r.notices);
+    // Without a body weight: no e1RM, and a notice that says what brings it.
+    p.body_weight_kg = None;
+    let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
+    assert!(r.kpis.iter().all(|k| k.id != "e1rm:weighted-pull-up"));
+    let k5: Vec<&str> = r.notices.iter().filter(|n| n.rule == "K5").map(|n| n.text.as_str()).collect();
+    assert_eq!(k5.len(), 1, "{:?}", r.notices);
+    assert!(k5[0].starts_with("Weighted pull-up has no e1RM") && k5[0].contains("body_weight_kg"), "{}", k5[0]);
+    // The log alone (no profile) says so too.
+    let r = report(None, &log, Catalog::builtin(), three_weeks());
+    assert!(r.kpis.iter().all(|k| k.id != "e1rm:weighted-pull-up"));
+    assert!(r.notices.iter().any(|n| n.rule == "K5"), "{:?}", r.notices);
+}
