@@ -4,6 +4,7 @@
 //! day a list of exercises; each exercise then gets its dose and, every two weeks, one progression step,
 //! as if every step succeeded. Deload weeks repeat the week before at about half the sets.
 
+mod agree;
 mod blocks;
 mod calibration;
 mod compose;
@@ -135,6 +136,14 @@ pub struct Planner<'c> {
     deloads: Vec<Date>,
     /// Exercises stopped by pain today, and where their remaining sets go (METHOD R3).
     same_day: Vec<today::SameDayStop>,
+    /// What each change's text claims the next sessions serve, by its text (METHOD K10).
+    claims: rustc_hash::FxHashMap<String, progression::Claim>,
+    /// Why each deload week came when it did, by its first day (METHOD B2, R6, K10).
+    deload_reasons: Vec<(Date, String)>,
+    /// The block whose deload R6 has already announced (said once, METHOD K10).
+    r6_told: Option<u32>,
+    /// What brought the current block's deload forward, if anything (R6, R2).
+    deload_cause: Option<&'static str>,
 }
 
 /// What a session's exercise choice depends on besides the profile.
@@ -182,6 +191,10 @@ impl<'c> Planner<'c> {
             change_texts: Default::default(),
             deloads: Vec::new(),
             same_day: Vec::new(),
+            claims: Default::default(),
+            deload_reasons: Vec::new(),
+            r6_told: None,
+            deload_cause: None,
         };
         planner.warmup = planner.warmup_items();
         planner.cooldown = planner.cooldown_items();
@@ -211,9 +224,11 @@ impl<'c> Planner<'c> {
                 sessions,
             };
             self.deloads.push(start);
+            self.deload_reasons.push((start, self.deload_reason()));
             self.block += 1;
             self.hard_weeks = 0;
             self.deload_next = false;
+            self.deload_cause = None;
             return week;
         }
         self.hard_weeks += 1;

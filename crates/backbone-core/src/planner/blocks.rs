@@ -39,13 +39,27 @@ impl Planner<'_> {
                             "B2",
                             format!(
                                 "Responding well (every due step met, no pain, soreness or plateau): block {} runs \
-                                 one more hard week before its deload.",
-                                self.block
+                                 one more hard week, so its deload moves to the week of {}.",
+                                self.block,
+                                start.saturating_add(7.days())
                             ),
                         ),
                     ));
                 }
                 !stretch
+            }
+        }
+    }
+
+    /// Why a deload week comes now, in words (METHOD B2, R6, R2; K10: the notice says which and why).
+    pub(super) fn deload_reason(&self) -> String {
+        let n = self.hard_weeks;
+        match (n, self.deload_cause) {
+            (3, None) => "after 3 hard weeks, as every block ends".into(),
+            (3, Some(cause)) => format!("after 3 hard weeks; {cause}, so the block was not stretched"),
+            (_, Some(cause)) => format!("after {n} hard weeks, brought forward: {cause}"),
+            (_, None) => {
+                format!("after {n} hard weeks: the block ran longer while you kept progressing without fatigue signs")
             }
         }
     }
@@ -62,17 +76,33 @@ impl Planner<'_> {
     }
 
     /// METHOD R6: plateaus on several exercises at once, or persistent soreness with a plateau, bring
-    /// the deload forward.
+    /// the deload forward: as soon as three hard weeks are done (B2), or at once if they are. Said once a
+    /// block, with the week the deload comes.
     pub(super) fn early_deload(&mut self, start: Date) {
         if self.week_plateaus >= 2 || (self.week_sore && self.week_plateaus >= 1) {
             self.deload_next = true;
-            self.changes.push((
-                start,
-                Notice::new(
-                    "R6",
-                    "Several exercises stalled at once: the deload comes as soon as three hard weeks are done.",
-                ),
-            ));
+            let cause = if self.week_plateaus >= 2 {
+                "several exercises stalled at once (R6)"
+            } else {
+                "soreness kept showing while an exercise stalled (R6)"
+            };
+            self.deload_cause.get_or_insert(cause);
+            if self.r6_told == Some(self.block) {
+                return;
+            }
+            self.r6_told = Some(self.block);
+            let weeks_left = 3u32.saturating_sub(self.hard_weeks);
+            let deload = start.saturating_add((7 * (i64::from(weeks_left) + 1)).days());
+            let text = if weeks_left == 0 {
+                format!("Several exercises stalled at once: the deload comes next week, in the week of {deload}.")
+            } else {
+                format!(
+                    "Several exercises stalled at once: block {} will not run longer; its deload stays in the week \
+                     of {deload}, after three hard weeks (B2).",
+                    self.block
+                )
+            };
+            self.changes.push((start, Notice::new("R6", text)));
         }
     }
 

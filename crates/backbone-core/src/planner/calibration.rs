@@ -217,7 +217,7 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
     let any_short = t.short || t.sets < a.sets;
     // R1's "RPE climbed at the same dose" reads the sets' mean, as P5's dead band does: a last set a
     // point over the target is fatigue within the session, not a dose that grew too hard.
-    let over = mean_rpe.is_some_and(|m| m >= a.rpe + DEAD_BAND);
+    let over = mean_rpe.is_some_and(|m| m > a.rpe + DEAD_BAND);
     let at_most_asked = top_rpe.is_none_or(|r| r <= a.rpe.max(8.0) + 0.5);
     let quality = e.min_quality().is_none_or(|q| q >= 4);
     j.met = !any_short && at_most_asked && quality && !e.pain_flag() && !strained;

@@ -19,7 +19,7 @@ use crate::plan::{MainItem, Notice, Why};
 use crate::profile::Profile;
 use crate::vocab::{Category, Units};
 
-use super::calibration::{self, Asked, DEAD_BAND, Judged, Loading};
+use super::calibration::{self, Asked, Judged, Loading};
 use super::compose::Pick;
 use super::dose::{self, Dose, DoseContext};
 use super::{reps, sort_why, why_of};
@@ -171,13 +171,31 @@ pub struct Outcome {
     pub expiring: Vec<(String, Date)>,
     /// Reading old logs: their changes are never shown, so their texts are not even written.
     pub quiet: bool,
+    /// What a change's text says the next sessions serve (METHOD K10): checked against the session it is
+    /// shown under.
+    pub claims: Vec<(String, Claim)>,
+}
+
+/// A number a notice names for an exercise's next sessions (METHOD K10).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Claim {
+    pub exercise: &'static str,
+    pub what: Claimed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Claimed {
+    LoadKg(f64),
+    Reps(u32),
 }
 
 impl Outcome {
-    /// A change whose text is written only when it can be shown.
-    pub fn tell(&mut self, date: Date, rule: &'static str, text: impl FnOnce() -> String) {
+    /// A change that names the load or reps the next sessions serve.
+    pub fn tell_claim(&mut self, date: Date, rule: &'static str, claim: Claim, text: impl FnOnce() -> String) {
         if !self.quiet {
-            self.change(date, rule, text());
+            let text = text();
+            self.claims.push((text.clone(), claim));
+            self.change(date, rule, text);
         }
     }
 
@@ -511,16 +529,12 @@ impl Progress {
                     out.change(date, "P3", format!("{}: no progression yet, {reason}; holding the dose.", ex.name));
                 }
             }
-            Verdict::Plateau => {
+            Verdict::Plateau(reason) => {
                 why.push("R1");
                 out.plateaus += 1;
                 out.setbacks += 1;
                 let what = self.recalibrate(ex, date, item);
-                out.change(
-                    date,
-                    "R1",
-                    format!("{}: no gain over the last weeks although more was asked (plateau); {what}.", ex.name),
-                );
+                out.change(date, "R1", format!("{}: {} (plateau); {what}.", ex.name, reason.words()));
             }
             Verdict::NoData | Verdict::Missed => {}
         }
@@ -687,6 +701,30 @@ impl Progress {
     }
 }
 
+/// Which of METHOD R1's signals called a plateau: said in the notice ("say which and why").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlateauSign {
+    /// More was asked at least twice and not achieved, with no gain in the estimate.
+    Missed,
+    /// Steps were met for five weeks, yet the estimate did not move.
+    StepsWithoutGain,
+    /// The last recalibration had its three hard weeks and brought no gain.
+    StageOver,
+    /// Done another way than asked three times running, with no gain in what was done.
+    OwnWay,
+}
+
+impl PlateauSign {
+    fn words(self) -> &'static str {
+        match self {
+            PlateauSign::Missed => "no gain over the last weeks although more was asked",
+            PlateauSign::StepsWithoutGain => "every step met for five weeks, yet no gain in estimated strength",
+            PlateauSign::StageOver => "about three hard weeks since the last change brought no gain",
+            PlateauSign::OwnWay => "no gain in what you have been doing instead of what was asked",
+        }
+    }
+}
+
 /// Whether the log lets a progression step happen (METHOD P1, P3, R1).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Verdict {
@@ -698,8 +736,8 @@ pub enum Verdict {
     Hold(String),
     /// Targets missed, but not yet a plateau.
     Missed,
-    /// METHOD R1.
-    Plateau,
+    /// METHOD R1, with the signal that called it.
+    Plateau(PlateauSign),
 }
 
 fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
@@ -714,8 +752,11 @@ fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
     if day <= log.today && ex.category != Category::Posture {
         let since = state.judged.first().map_or(day, |j| j.date);
         let steps = state.step_dates.iter().filter(|d| **d >= since).count();
-        if calibration::plateaued(&state.judged) || calibration::stepped_without_gain(&state.judged, steps) {
-            return Verdict::Plateau;
+        if calibration::plateaued(&state.judged) {
+            return Verdict::Plateau(PlateauSign::Missed);
+        }
+        if calibration::stepped_without_gain(&state.judged, steps) {
+            return Verdict::Plateau(PlateauSign::StepsWithoutGain);
         }
         // R1: each stage gets about three hard weeks; a plateau that lasts moves to the next, whether or
         // not the smaller dose was met. And a person doing something else than asked is judged by what
@@ -724,7 +765,7 @@ fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
         let own_way = state.off_script >= 3;
         if (stage_over || own_way) && calibration::no_gain_in(&state.judged, if own_way { 14 } else { STAGE_DAYS - 7 })
         {
-            return Verdict::Plateau;
+            return Verdict::Plateau(if own_way { PlateauSign::OwnWay } else { PlateauSign::StageOver });
         }
     }
     if let Some(reason) = crate::adapt::hold_reason(recent) {
@@ -745,7 +786,7 @@ fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
 /// estimate, rounded down, and rises at most about 10% over the load lifted.
 fn calibrate(
     state: &mut State,
-    ex: &Exercise,
+    ex: &'static Exercise,
     j: &Judged,
     served: Option<Asked>,
     units: Units,
@@ -786,16 +827,37 @@ fn calibrate(
         && state.reps_floor.is_none()
         && state.range_shift == 0
         && state.range == Some((reps.min, reps.max))
-        && let Some(r) = reps_for(e1rm, loading.total(top), rpe, reps.min, reps.max)
-        // Only when the reps can land near the RPE asked: a load far too light even at the top of the
-        // range takes the step, however coarse.
-        && load::rts_percent(reps.max, rpe - DEAD_BAND).is_some_and(|p| p * e1rm <= loading.total(top))
+        // A load clearly too light climbs the range at once, then steps up to its bottom (double
+        // progression): an easy set's estimate is only a floor, so fitting reps to it would crawl.
+        && let Some(r) = if clearly_easy { easy_reps(j, reps, rpe) } else { reps_for(e1rm, loading.total(top), rpe, reps.min, reps.max) }
     {
+        if clearly_easy
+            && reps.target == reps.max
+            && let Some(implement) = ex.load
+        {
+            let kg = load::round_down(top + step, implement, units);
+            state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
+            state.reps_bonus = 0;
+            state.calibrated = true;
+            let claim = Claim { exercise: ex.id.as_str(), what: Claimed::LoadKg(kg) };
+            out.tell_claim(j.date, "P5", claim, || {
+                format!(
+                    "{}: {} kg for {} reps was clearly easy at the top of the range: the load moves to {} kg, back at \
+                     the bottom of the range.",
+                    ex.name,
+                    fmt_kg(top),
+                    j.best_reps,
+                    fmt_kg(kg)
+                )
+            });
+            return;
+        }
         state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), top));
         state.reps_bonus = r - reps.min;
         state.calibrated = true;
         if r != reps.target {
-            out.tell(j.date, "P5", || {
+            let claim = Claim { exercise: ex.id.as_str(), what: Claimed::Reps(r) };
+            out.tell_claim(j.date, "P5", claim, || {
                 format!(
                     "{}: {} kg is as near as the implement's steps allow, so the reps move to {r} to land near RPE \
                      {rpe}.",
@@ -819,13 +881,19 @@ fn calibrate(
     }
     state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
     state.calibrated = true;
-    // The calibrated load is the reference of the next bound (a block start re-derives from it).
-    if let Some(pct) = load::rts_percent(reps.target, rpe) {
+    // A load calibrated down is the reference of the next bound, so a block start does not lift it back;
+    // a rise stays bounded from what was last served, so two rises never stack before one is lifted.
+    let served_kg = served.and_then(|s| s.load_kg).unwrap_or(top);
+    if kg < served_kg
+        && let Some(pct) = load::rts_percent(reps.target, rpe)
+    {
         state.prior = Some(Prior { implied: loading.total(kg) / pct, may_fall: false });
     }
     if (kg - top).abs() > 0.01 && served.is_some() {
-        out.tell(j.date, "P5", || {
-            let effort = j.top_rpe.map_or(String::new(), |r| format!(" at RPE {r:.1}"));
+        let claim = Claim { exercise: ex.id.as_str(), what: Claimed::LoadKg(kg) };
+        out.tell_claim(j.date, "P5", claim, || {
+            let effort =
+                j.mean_rpe.map_or(String::new(), |r| format!(" at RPE {:.1} on average", (r * 2.0).round() / 2.0));
             format!(
                 "{}: {} kg for {} reps{effort} on {} where RPE {rpe} was asked: the load moves to {kg} kg.",
                 ex.name,
@@ -838,6 +906,16 @@ fn calibrate(
     }
 }
 
+/// METHOD P5 at a coarse step when the load was clearly easy: the reps the sets were worth, read a point
+/// harder than logged (an easy set is only a floor), less the reps the RPE asked to leave; at least one
+/// more than asked, within the range.
+fn easy_reps(j: &Judged, reps: crate::plan::Reps, rpe: f64) -> Option<u32> {
+    let logged = j.mean_rpe?;
+    let worth = f64::from(j.best_reps) + (10.0 - (logged + 1.0).min(10.0));
+    let fits = (worth - (10.0 - rpe)).floor().max(0.0) as u32;
+    Some(fits.clamp(reps.target + 1, reps.max.max(reps.target + 1)).min(reps.max))
+}
+
 /// The most reps in `min..=max` that `load` allows at `rpe` for an estimated max, if even `min` does.
 fn reps_for(e1rm: f64, load: f64, rpe: f64, min: u32, max: u32) -> Option<u32> {
     let fraction = load / e1rm;
@@ -847,7 +925,7 @@ fn reps_for(e1rm: f64, load: f64, rpe: f64, min: u32, max: u32) -> Option<u32> {
 /// METHOD P5 without a load (bodyweight, bands): the reps are what can be calibrated. When the effort
 /// was a point or more off, the target becomes the reps the hardest set was worth less the reps the RPE
 /// asked to leave, inside the range; reps far under it are P7's business.
-fn calibrate_reps(state: &mut State, ex: &Exercise, j: &Judged, served: Option<Asked>, out: &mut Outcome) {
+fn calibrate_reps(state: &mut State, ex: &'static Exercise, j: &Judged, served: Option<Asked>, out: &mut Outcome) {
     let (Some(asked), Some(worth)) = (served, j.rep_max) else { return };
     let Some(r) = asked.reps.filter(|r| state.range == Some((r.min, r.max))) else { return };
     if !j.off_target || j.far_short || state.reps_floor.is_some() || state.range_shift > 0 {
@@ -858,7 +936,8 @@ fn calibrate_reps(state: &mut State, ex: &Exercise, j: &Judged, served: Option<A
     if target != r.target {
         state.reps_bonus = target - r.min;
         state.calibrated = true;
-        out.tell(j.date, "P5", || {
+        let claim = Claim { exercise: ex.id.as_str(), what: Claimed::Reps(target) };
+        out.tell_claim(j.date, "P5", claim, || {
             format!("{}: the reps move to {target}, what the last session says lands near RPE {}.", ex.name, asked.rpe)
         });
     }
@@ -890,7 +969,8 @@ fn bound_to_prior(
 }
 
 /// The estimate from the last hard exposures (METHOD P5): the mean of their informative estimates,
-/// weighted 1, 2, 3 toward the latest; sets at RPE 6 or lower only raise it to what they show at least.
+/// weighted 1, 2, 3 toward the latest; sets at RPE 6 or lower only raise it to what they show at least,
+/// and only from the latest exposure that read the max on.
 fn estimate(recent: &[Reading], before: Option<f64>) -> Option<f64> {
     let (mut sum, mut weights) = (0.0, 0.0);
     for (i, r) in recent.iter().enumerate() {
@@ -901,7 +981,13 @@ fn estimate(recent: &[Reading], before: Option<f64>) -> Option<f64> {
         }
     }
     let read = (weights > 0.0).then(|| sum / weights).or(before);
-    let floor = recent.iter().filter_map(|r| r.floor).fold(None, |m: Option<f64>, f| Some(m.map_or(f, |m| m.max(f))));
+    // A floor speaks only until a harder set reads the max: an easy week before a hard one says nothing
+    // the hard one does not say better.
+    let last_read = recent.iter().rposition(|r| r.e1rm.is_some()).unwrap_or(0);
+    let floor = recent[last_read..]
+        .iter()
+        .filter_map(|r| r.floor)
+        .fold(None, |m: Option<f64>, f| Some(m.map_or(f, |m| m.max(f))));
     match (read, floor) {
         (Some(r), Some(f)) => Some(r.max(f)),
         (r, f) => r.or(f),
@@ -1030,14 +1116,14 @@ fn build(ex: &'static Exercise, d: &Dose, state: &mut State, gentle: bool, units
         Some(floor) if floor < min => (floor, (floor + 4).min(max)),
         _ => shifted(min, max, state.range_shift),
     });
-    let (reps_value, seconds) = match range {
+    let (mut reps_value, seconds) = match range {
         Some((min, max)) => {
             let target = if d.efficiency { min } else { min + state.reps_bonus };
             (Some(reps(min, max, target)), None)
         }
         None => (None, Some((d.seconds + state.seconds_bonus).min(dose::seconds_cap(ex)))),
     };
-    let load_kg = match reps_value {
+    let load_kg = match reps_value.as_mut() {
         Some(r) => {
             let key = (r.min, r.max, (d.rpe * 2.0) as u32);
             match state.load {
@@ -1059,6 +1145,16 @@ fn build(ex: &'static Exercise, d: &Dose, state: &mut State, gentle: bool, units
             state.e1rm.and_then(|e| ex.load.map(|imp| load::round_down(loading.added(e) * 0.5, imp, units)))
         }),
     };
+    // A load added to the body cannot go under one step: where even that is more than P5's bound allows at
+    // these reps, fewer reps in the range bring it within.
+    if let (Some(kg), Some(p), Some(r)) = (load_kg, state.prior.filter(|_| ex.adds_to_body), reps_value.as_mut()) {
+        let within = |reps: u32| {
+            load::rts_percent(reps, d.rpe).is_some_and(|pct| loading.total(kg) / pct <= p.implied * MAX_RISE)
+        };
+        if !within(r.target) {
+            r.target = (r.min..r.target).rev().find(|t| within(*t)).unwrap_or(r.min);
+        }
+    }
     MainItem {
         exercise: Cow::Borrowed(ex.id.as_str()),
         sets,

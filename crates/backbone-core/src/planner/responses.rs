@@ -36,6 +36,7 @@ impl Planner<'_> {
             }
         }
         self.expiring.extend(outcome.expiring);
+        self.claims.extend(outcome.claims);
         for (day, notice) in outcome.changes {
             self.note_change(day, notice);
         }
@@ -295,8 +296,25 @@ impl Planner<'_> {
             ));
         }
         if week.deload {
-            notices.push(Notice::new("B2", "Deload week: the same movements with about half the sets at RPE 5-6."));
+            let why = self.deload_reasons.iter().rev().find(|(d, _)| *d <= session.date).map(|(_, r)| r.as_str());
+            notices.push(Notice::new(
+                "B2",
+                format!(
+                    "Deload week, {}: the same movements with about half the sets at RPE 5-6.",
+                    why.unwrap_or("as every block ends")
+                ),
+            ));
         }
+        // K10: every number a notice names is the one served beside it, or it says it is for later.
+        let mut notices: Vec<Notice> = notices
+            .iter()
+            .map(|n| match self.claims.get(&n.text) {
+                Some(claim) => super::agree::reconcile(n, *claim, session, week.deload),
+                None => n.clone(),
+            })
+            .collect();
+        let unexplained = super::agree::unexplained(weeks, week, session, &notices, self.catalog);
+        notices.extend(unexplained);
         sort_notices(&mut notices);
         notices.sort_by_key(|n| priority(&n.rule));
         notices.truncate(MAX_NOTICES);

@@ -94,7 +94,7 @@ pub fn moved_since_shown(shown: &Session, now: &Session, done: impl Fn(&str) -> 
         let name = crate::catalog::Catalog::builtin().get(&m.exercise).map_or(m.exercise.as_ref(), |e| e.name.as_str());
         out.push(Notice::new(
             rule.unwrap_or("K10"),
-            format!("{name}: changed since this session was first shown today: {}.", parts.join(", ")),
+            format!("{name}: changed since this session was first shown today ({}): {}.", now.date, parts.join(", ")),
         ));
     }
     out

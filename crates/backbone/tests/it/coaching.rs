@@ -16,7 +16,19 @@ use drive::{Run, simulate};
 use jiff::civil::date;
 
 fn body(body_kg: f64, factor: f64, growth: f64, pull_ups: f64) -> Body {
-    Body { body_kg, factor, growth, pull_ups, pain_week: None, start: date(2026, 1, 5) }
+    Body {
+        body_kg,
+        factor,
+        growth,
+        pull_ups,
+        pain_week: None,
+        start: date(2026, 1, 5),
+        rpe_bias: 0.0,
+        misjudges: false,
+        late_checkin_week: None,
+        weeks: 16,
+        own_way: false,
+    }
 }
 
 macro_rules! athlete {
@@ -36,9 +48,21 @@ athlete!(posture_beginner, "posture-beginner", body(70.0, 0.6, 0.015, 2.0));
 athlete!(no_pull_up_yet, "no-pull-up-yet", body(60.0, 0.65, 0.01, 4.5));
 athlete!(staller, "staller", body(80.0, 1.0, 0.0, 10.0));
 athlete!(pain, "pain", Body { pain_week: Some(5), ..body(78.0, 1.0, 0.008, 10.0) });
+// A lifter who logs every set a point off, harder on some lifts and easier on others (METHOD P5).
+athlete!(misjudger, "misjudger", Body { rpe_bias: 1.0, misjudges: true, ..body(85.0, 1.0, 0.008, 10.0) });
+// A lifter who stops gaining and stays stalled for 22 weeks (METHOD R1's stages).
+athlete!(long_staller, "long-staller", Body { weeks: 22, ..body(80.0, 1.0, 0.0, 10.0) });
+// Checks in poorly after the session was shown, in week 3 (METHOD R5).
+athlete!(late_checkin, "late-checkin", Body { late_checkin_week: Some(3), ..body(65.0, 0.65, 0.008, 3.0) });
+// Always a little lighter than served, for a few more reps: their own way (METHOD R1).
+athlete!(own_way, "own-way", Body { own_way: true, ..body(85.0, 1.0, 0.0, 10.0) });
 
-fn everyone() -> [&'static Run; 8] {
+fn everyone() -> [&'static Run; 12] {
     [
+        own_way(),
+        misjudger(),
+        long_staller(),
+        late_checkin(),
         gym_lifter(),
         gym_lifter_no_weight(),
         strength_lifter(),
@@ -165,13 +189,16 @@ fn r1_no_false_plateaus() {
     }
 }
 
-/// R1: a real plateau is caught, but not before there could be one.
+/// R1: a real plateau is caught, but not before there could be one. By week 13: P5's dead band no
+/// longer moves loads on every point of RPE, so the misses R1 waits for are steps asked and not achieved,
+/// and the technique block's RPE 6 sets say nothing of a max (P5); the first call comes with the fourth
+/// block's second hard week.
 #[test]
 fn r1_a_real_plateau_is_caught() {
     let run = staller();
     let r1 = r1_dates(run);
     let week = |d: &jiff::civil::Date| run.week(*d).0;
-    assert!(r1.iter().any(|d| week(d) <= 12), "no R1 by week 12: {r1:?}");
+    assert!(r1.iter().any(|d| week(d) <= 13), "no R1 by week 13: {r1:?}");
     assert!(r1.iter().all(|d| week(d) >= 3), "R1 before three weeks of evidence: {r1:?}");
 }
 
@@ -343,7 +370,7 @@ fn served_prescription_is_kept() {
         assert!(changed.is_empty(), "{}: next changed after logging on {changed:?}", run.name);
         for d in &run.days {
             let planned = plan_session(run, d.date).expect("the day is in the plan");
-            assert_eq!(planned["main"], d.served["main"], "{} {}: the plan rewrote the day", run.name, d.date);
+            assert_eq!(planned["main"], d.after["main"], "{} {}: the plan rewrote the day", run.name, d.date);
         }
     }
 }
@@ -359,6 +386,130 @@ fn coaching_figures() {
     assert!(table.lines().count() >= 10, "{table}");
 }
 
+/// R3: pain 6 after the first set of an overhead pull stops it that very day: `next` after logging
+/// shows it cut to the set done, with R3, and its remaining sets on a pull below shoulder height.
+#[test]
+fn r3_pain_after_the_first_set_replaces_the_rest_that_day() {
+    let run = pain();
+    let (day, exercise, _) = pain_event(run).expect("the pain was logged");
+    let d = run.days.iter().find(|d| d.date == day).expect("the day");
+    let main = d.after["main"].as_array().expect("main");
+    let at = main.iter().position(|m| m["exercise"] == exercise).expect("the trained exercise stays");
+    let served_sets =
+        d.served["main"].as_array().into_iter().flatten().find(|m| m["exercise"] == exercise).expect("served")["sets"]
+            .as_u64()
+            .unwrap_or(0);
+    assert_eq!(main[at]["sets"].as_u64(), Some(1), "cut to the set done: {}", main[at]);
+    assert!(has_rule(&main[at], "R3"), "{}", main[at]);
+    let sub = main.get(at + 1).expect("its substitute follows it");
+    assert!(has_rule(sub, "R3") && !is_overhead(&sub["exercise"]), "{sub}");
+    assert_eq!(sub["sets"].as_u64(), Some(served_sets - 1), "the remaining sets: {sub}");
+    let told = notices(&d.after).iter().any(|(r, t)| r == "R3" && t.contains("today"));
+    assert!(told, "{:?}", notices(&d.after));
+}
+
+/// R5: a poor check-in made after the session was shown lowers every set not yet done, and says so.
+#[test]
+fn r5_a_check_in_after_the_session_was_shown_lowers_what_is_not_yet_done() {
+    let run = late_checkin();
+    let d = run.days.iter().find(|d| d.shown_first.is_some()).expect("the day of the late check-in");
+    let first = d.shown_first.as_ref().expect("shown first");
+    for (was, now) in
+        first["main"].as_array().into_iter().flatten().zip(d.served["main"].as_array().into_iter().flatten())
+    {
+        let (a, b) = (was["rpe"].as_f64().unwrap_or(0.0), now["rpe"].as_f64().unwrap_or(0.0));
+        assert!(b < a || b <= 5.0, "{}: RPE {a} -> {b}", now["exercise"]);
+        assert!(has_rule(now, "R5"), "{now}");
+    }
+    assert!(notices(&d.served).iter().any(|(r, _)| r == "R5"), "{:?}", notices(&d.served));
+}
+
+/// K10: every load or rep count a notice names is the one served beside it, or the notice says it is
+/// for later sessions; an announced swap names what the session serves.
+#[test]
+fn k10_every_number_in_a_notice_is_the_one_served() {
+    for run in everyone() {
+        let bad = disagreements(run);
+        assert!(
+            bad.is_empty(),
+            "{}: {} notices disagree with their session: {:#?}",
+            run.name,
+            bad.len(),
+            &bad[..bad.len().min(5)]
+        );
+    }
+}
+
+/// K10: a load that moved since the exercise was last served is never shown under "Nothing changed".
+#[test]
+fn k10_no_load_moves_without_a_word() {
+    for run in everyone() {
+        let silent = silent_changes(run);
+        assert!(silent.is_empty(), "{}: {silent:?}", run.name);
+    }
+}
+
+/// P5: no hard exposure raises the max its load implies more than about 10% (plus one step of the
+/// implement) over the one before: block starts, post-deload and post-technique weeks included.
+#[test]
+fn p5_no_step_raises_the_implied_max_more_than_10_percent() {
+    for run in everyone() {
+        for (exercise, day, from, to, step) in implied_steps(run) {
+            assert!(
+                to <= from * 1.10 + step + 0.01,
+                "{} {day} {exercise}: {from:.1} -> {to:.1} (step {step:.1})",
+                run.name
+            );
+        }
+    }
+}
+
+/// P5: a person who logs RPE a point off, harder on some lifts and easier on others, still sees loads
+/// that hold their direction within a block rather than alternate.
+#[test]
+fn p5_misjudged_rpe_does_not_make_loads_alternate() {
+    for run in [misjudger(), gym_lifter(), home_dumbbells()] {
+        let turns = direction_changes(run);
+        assert!(turns <= 1.0, "{}: {turns:.2} direction changes per exercise per block", run.name);
+    }
+}
+
+/// R1: a plateau that lasts moves through every stage (volume, then intensity, then selection), each
+/// given about three hard weeks.
+#[test]
+fn r1_a_plateau_that_lasts_moves_through_every_stage() {
+    let run = long_staller();
+    let stages = r1_stages(run);
+    let full = stages.values().find(|s| s.len() >= 3);
+    assert!(full.is_some(), "no exercise went through volume, intensity and selection: {stages:#?}");
+    for (exercise, calls) in &stages {
+        for pair in calls.windows(2) {
+            let gap = (pair[1].0 - pair[0].0).get_days();
+            assert!(gap >= 14, "{exercise}: stages {} days apart: {calls:?}", gap);
+        }
+    }
+}
+
+/// R1: a swap never trades two days' exercises back and forth.
+#[test]
+fn r1_a_swap_never_trades_places() {
+    for run in everyone() {
+        let swaps = r1_swaps(run);
+        for (a, b) in &swaps {
+            assert!(!swaps.contains(&(b.clone(), a.clone())), "{}: {a} -> {b} and back: {swaps:?}", run.name);
+        }
+    }
+}
+
+/// R1: someone who keeps doing it their own way is told so after three exposures.
+#[test]
+fn r1_doing_it_another_way_is_said() {
+    let run = own_way();
+    let told =
+        run.days.iter().flat_map(|d| notices(&d.served)).any(|(r, t)| r == "R1" && t.contains("three times running"));
+    assert!(told, "never told");
+}
+
 #[test]
 fn zz_debug_dump() {
     let who = std::env::var("DUMP_RUN").unwrap_or_default();
@@ -366,17 +517,18 @@ fn zz_debug_dump() {
     let Some(run) = everyone().into_iter().find(|r| r.name == who) else { return };
     for d in &run.days {
         for m in d.served["main"].as_array().into_iter().flatten() {
-            if m["exercise"] == exercise.as_str() {
+            if m["exercise"] == exercise.as_str() || exercise == "*" {
                 let sets: Vec<String> = d.logged["sets"]
                     .as_array()
                     .into_iter()
                     .flatten()
-                    .filter(|s| s["exercise"] == exercise.as_str())
+                    .filter(|s| s["exercise"] == m["exercise"])
                     .map(|s| format!("{}@{}r{}", s["reps"], s["load_kg"], s["rpe"]))
                     .collect();
                 eprintln!(
-                    "{} w{:?} served {}x{}({}-{})@{} rpe{} why{} | {:?}",
+                    "{} {} w{:?} served {}x{}({}-{})@{} rpe{} why{} | {:?}",
                     d.date,
+                    m["exercise"],
                     run.week(d.date),
                     m["sets"],
                     m["reps"]["target"],

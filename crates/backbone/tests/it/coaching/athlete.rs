@@ -19,6 +19,17 @@ pub struct Body {
     /// Pain 6 on the first overhead pull of the first session of this week (1-based), if any.
     pub pain_week: Option<i64>,
     pub start: Date,
+    /// How far off the RPE this person logs is (up to 1 either way): +1 logs every set a point harder
+    /// than it was, -1 a point easier; `misjudges` alternates the sign by exercise.
+    pub rpe_bias: f64,
+    pub misjudges: bool,
+    /// On the first session of this week (1-based), a poor check-in (5 h sleep, stress 8) comes after
+    /// the session was first shown, before training.
+    pub late_checkin_week: Option<i64>,
+    /// Weeks the simulation runs.
+    pub weeks: i64,
+    /// Does it their own way: a lighter load (about 10% under what is served) for more reps (METHOD R1).
+    pub own_way: bool,
 }
 
 /// One-rep max as a share of body weight, per exercise (per hand for dumbbells): a typical trained
@@ -110,6 +121,17 @@ impl Body {
         in_week && first_overhead && ex.patterns.iter().any(|p| p.as_str() == "vertical_pull")
     }
 
+    /// Whether this day is the one the poor check-in comes after the session was shown.
+    pub fn late_checkin(&self, day: Date, done: bool) -> bool {
+        !done && self.late_checkin_week.is_some_and(|w| self.weeks(day).floor() as i64 == w - 1)
+    }
+
+    /// The RPE this person logs for a set felt at `rpe`.
+    fn logged_rpe(&self, ex: &Exercise, rpe: f64) -> f64 {
+        let sign = if self.misjudges && ex.id.len() % 2 == 1 { -1.0 } else { 1.0 };
+        ((rpe + sign * self.rpe_bias).clamp(4.0, 10.0) * 2.0).round() / 2.0
+    }
+
     /// Performs a served session: the sets as the session JSON of CONTRACT "Keeping a log".
     pub fn perform(&self, served: &Value, day: Date, pain_done: &mut bool) -> Value {
         let catalog = Catalog::builtin();
@@ -137,6 +159,7 @@ impl Body {
         let n = item["sets"].as_u64().unwrap_or(1);
         let served_load = item["load_kg"].as_f64();
         let load = match (ex.load, served_load) {
+            (Some(_), Some(kg)) if self.own_way && !ex.adds_to_body => Some(((kg * 0.9) / 2.5).floor().max(1.0) * 2.5),
             (Some(_), Some(kg)) => Some(kg),
             // No load served on a loadable exercise: the person picks a cautious one (60% of the max).
             (Some(_), None) => {
@@ -163,10 +186,11 @@ impl Body {
                     }
                     None => self.rep_capacity(ex, day) * fatigue,
                 };
-                let reps = (target as f64).min(possible.floor()).max(1.0);
+                let wanted = if self.own_way && load.is_some() { target as f64 + 3.0 } else { target as f64 };
+                let reps = wanted.min(possible.floor()).max(1.0);
                 let rpe = ((10.0 - (possible - reps)).clamp(4.0, 10.0) * 2.0).round() / 2.0;
                 set["reps"] = json!(reps as u64);
-                set["rpe"] = json!(rpe);
+                set["rpe"] = json!(self.logged_rpe(ex, rpe));
                 if rpe <= 7.0 {
                     set["quality"] = json!(5);
                 }

@@ -282,7 +282,10 @@ pub fn plan_session(run: &Run, day: Date) -> Option<&Value> {
 
 /// The Markdown table of `docs/COACHING.md`, one row per simulated person.
 pub fn figures(runs: &[&Run]) -> String {
-    let mut out = String::from(
+    let mut out = coach_figures(runs);
+    out.push_str(&stage_figures(runs));
+    out.push('\n');
+    out.push_str(
         "| athlete | sessions | served/ideal load, weeks 9-16 (median) | served strength, weeks 1-4 -> 13-16 | true \
          growth | R1 calls | deload loads above the week before | biggest rise in weekly upper-back sets over the 3 hard weeks before | most \
          notices under a session | past days rewritten |\n|---|---|---|---|---|---|---|---|---|---|\n",
@@ -314,6 +317,48 @@ pub fn figures(runs: &[&Run]) -> String {
     out
 }
 
+/// The figures issue 17 asks for, per simulated person: load direction changes per exercise per block,
+/// the largest rise in implied max between hard exposures (and its share over 10% plus a step),
+/// notices that disagree with their session, and loads that moved without a word.
+fn coach_figures(runs: &[&Run]) -> String {
+    let mut out = String::from(
+        "| athlete | weeks | load direction changes per exercise per block | largest rise in implied max between hard \
+         exposures | rises over 10% + one step | largest fall | notices that disagree with their session | loads moved \
+         without a word |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    for run in runs {
+        let steps = implied_steps(run);
+        let rise = steps.iter().map(|(_, _, a, b, _)| b / a - 1.0).fold(0.0, f64::max);
+        let fall = steps.iter().map(|(_, _, a, b, _)| b / a - 1.0).fold(0.0, f64::min);
+        let over = steps.iter().filter(|(_, _, a, b, s)| *b > a * 1.10 + s + 0.01).count();
+        out.push_str(&format!(
+            "| {} | {} | {:.2} | {:+.1}% | {over} of {} | {:+.1}% | {} | {} |\n",
+            run.name,
+            run.body.weeks,
+            direction_changes(run),
+            rise * 100.0,
+            steps.len(),
+            fall * 100.0,
+            disagreements(run).len(),
+            silent_changes(run).len(),
+        ));
+    }
+    out.push('\n');
+    out
+}
+
+/// METHOD R1's stages for the people who stall: for each exercise called, the week of each stage.
+fn stage_figures(runs: &[&Run]) -> String {
+    let mut out = String::from("| athlete | exercise | R1 stages (week: stage) |\n|---|---|---|\n");
+    for run in runs.iter().filter(|r| r.body.growth == 0.0) {
+        for (exercise, calls) in r1_stages(run) {
+            let list: Vec<String> = calls.iter().map(|(d, s)| format!("{}: {s}", run.week(*d).0)).collect();
+            out.push_str(&format!("| {} | {exercise} | {} |\n", run.name, list.join(", ")));
+        }
+    }
+    out
+}
+
 /// The exercise's served loads in `weeks` were, on average, above what the body could do (the standard
 /// it started from was too high for this body).
 pub fn first_loads_over_capacity(run: &Run, exercise: &str, weeks: RangeInclusive<i64>) -> bool {
@@ -339,4 +384,156 @@ pub fn near_ideal(run: &Run, day: Date, item: &Value, lo: f64, hi: f64) -> Optio
     let ideal = load / ratio;
     let step = step_kg(&item["exercise"]);
     Some(load >= ideal * lo - step && load <= ideal * hi + step)
+}
+
+/// METHOD K10: the notices under a session that name a number the session does not serve, as
+/// (day, notice, what the session serves). A notice that says it is for later sessions agrees.
+pub fn disagreements(run: &Run) -> Vec<(Date, String, String)> {
+    let mut out = Vec::new();
+    for d in &run.days {
+        for (_, text) in notices(&d.served) {
+            if text.contains("That is for the hard sessions to come") {
+                continue;
+            }
+            for m in d.served["main"].as_array().into_iter().flatten() {
+                let Some(ex) = exercise(&m["exercise"]) else { continue };
+                if !text.starts_with(&format!("{}:", ex.name)) {
+                    continue;
+                }
+                if let Some(kg) = number_after(&text, "moves to ", " kg")
+                    && m["load_kg"].as_f64().is_none_or(|l| (l - kg).abs() > 0.01)
+                {
+                    out.push((d.date, text.clone(), format!("{} kg", m["load_kg"])));
+                }
+                if let Some(reps) = number_after(&text, "reps move to ", " ")
+                    && m["reps"]["target"].as_f64().is_none_or(|r| (r - reps).abs() > 0.01)
+                {
+                    out.push((d.date, text.clone(), format!("{} reps", m["reps"]["target"])));
+                }
+            }
+            // An announced swap names the exercise now served in the old one's place.
+            if let Some(rest) = text.split(": in place of ").next().filter(|_| text.contains(": in place of "))
+                && !d.served["main"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|m| exercise(&m["exercise"]).is_some_and(|e| e.name == rest))
+            {
+                out.push((d.date, text.clone(), "the exercise is not in the session".into()));
+            }
+        }
+    }
+    out
+}
+
+/// METHOD K10: days whose load moved for an exercise since its last hard exposure while no notice under
+/// the session says anything (the "Nothing changed" the person would read).
+pub fn silent_changes(run: &Run) -> Vec<(Date, String)> {
+    let mut last: BTreeMap<String, f64> = BTreeMap::new();
+    let mut out = Vec::new();
+    for d in &run.days {
+        let deload = run.week(d.date).1;
+        let quiet = notices(&d.served).is_empty();
+        for m in d.served["main"].as_array().into_iter().flatten() {
+            let (id, Some(kg)) = (m["exercise"].to_string(), m["load_kg"].as_f64()) else { continue };
+            if deload {
+                continue;
+            }
+            if let Some(was) = last.insert(id.clone(), kg)
+                && (was - kg).abs() > 0.01
+                && quiet
+            {
+                out.push((d.date, format!("{id}: {was} -> {kg} kg")));
+            }
+        }
+    }
+    out
+}
+
+/// The number written between `before` and `after` in a text, if any.
+fn number_after(text: &str, before: &str, after: &str) -> Option<f64> {
+    let start = text.find(before)? + before.len();
+    let rest = &text[start..];
+    let end = rest.find(after).unwrap_or(rest.len());
+    rest[..end].trim_end_matches(['.', ',']).parse().ok()
+}
+
+/// METHOD P5: for each exercise, the implied max of consecutive hard exposures (its load at its target
+/// reps and RPE, the body included for loads added to it), as (exercise, day, from, to, step in e1RM terms).
+pub fn implied_steps(run: &Run) -> Vec<(String, Date, f64, f64, f64)> {
+    let mut last: BTreeMap<String, f64> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (d, deload, m) in run.items() {
+        if deload {
+            continue;
+        }
+        let Some(now) = e1rm_equivalent(run, m) else { continue };
+        let id = m["exercise"].as_str().unwrap_or("").to_string();
+        let pct = rts_percent(m["reps"]["target"].as_u64().unwrap_or(10) as u32, m["rpe"].as_f64().unwrap_or(8.0));
+        let step = pct.map_or(0.0, |p| step_kg(&m["exercise"]) / p);
+        if let Some(was) = last.insert(id.clone(), now) {
+            out.push((id, d.date, was, now, step));
+        }
+    }
+    out
+}
+
+/// METHOD P5: how often a load's direction turns (up then down, or down then up) per exercise per block,
+/// over every exercise and block: the alternation a coach would not write.
+pub fn direction_changes(run: &Run) -> f64 {
+    let mut by: BTreeMap<(String, String), Vec<f64>> = BTreeMap::new();
+    for (d, deload, m) in run.items() {
+        let (_, _, emphasis) = run.week(d.date);
+        if deload {
+            continue;
+        }
+        if let Some(kg) = m["load_kg"].as_f64() {
+            by.entry((m["exercise"].to_string(), emphasis)).or_default().push(kg);
+        }
+    }
+    if by.is_empty() {
+        return 0.0;
+    }
+    let turns: usize = by
+        .values()
+        .map(|loads| {
+            let dirs: Vec<f64> = loads.windows(2).map(|w| w[1] - w[0]).filter(|d| d.abs() > 0.01).collect();
+            dirs.windows(2).filter(|w| w[0].signum() != w[1].signum()).count()
+        })
+        .sum();
+    turns as f64 / by.len() as f64
+}
+
+/// METHOD R1's calls per exercise, in order: (day, stage word), from the notices that announced them.
+pub fn r1_stages(run: &Run) -> BTreeMap<String, Vec<(Date, String)>> {
+    let mut by: BTreeMap<String, Vec<(Date, String)>> = BTreeMap::new();
+    let mut seen: std::collections::BTreeSet<String> = Default::default();
+    for d in &run.days {
+        for (rule, text) in notices(&d.served) {
+            if rule != "R1" || !text.contains("(plateau)") || !seen.insert(text.clone()) {
+                continue;
+            }
+            let name = text.split(':').next().unwrap_or("").to_string();
+            let stage =
+                ["volume", "intensity", "selection", "holding"].into_iter().find(|w| text.contains(&format!("; {w}")));
+            by.entry(name).or_default().push((d.date, stage.unwrap_or("?").to_string()));
+        }
+    }
+    by
+}
+
+/// METHOD R1's selection swaps announced: (from, to) by name.
+pub fn r1_swaps(run: &Run) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for d in &run.days {
+        for (rule, text) in notices(&d.served) {
+            let Some(rest) = text.split("from the next session ").nth(1).filter(|_| rule == "R1") else { continue };
+            let to = rest.split(" takes its place").next().unwrap_or("").to_string();
+            let from = text.split(':').next().unwrap_or("").to_string();
+            if !out.contains(&(from.clone(), to.clone())) {
+                out.push((from, to));
+            }
+        }
+    }
+    out
 }

@@ -11,9 +11,6 @@ use serde_json::Value;
 use super::athlete::Body;
 use crate::root;
 
-/// Weeks each simulation runs.
-pub const WEEKS: i64 = 16;
-
 /// One trained day.
 #[derive(Debug, Clone)]
 pub struct Day {
@@ -22,8 +19,13 @@ pub struct Day {
     pub served: Value,
     /// The session JSON that was logged.
     pub logged: Value,
-    /// `next --today DAY` after logging showed the same prescription.
+    /// `next --today DAY` after logging showed the same prescription for everything trained (METHOD P1);
+    /// an exercise stopped by pain is cut to the sets done, with R3 (the served session's life).
     pub kept: bool,
+    /// `next --today DAY` after logging: what the day is kept as.
+    pub after: Value,
+    /// The session as first shown, when a check-in came between it and training (METHOD R5).
+    pub shown_first: Option<Value>,
 }
 
 /// A whole simulation.
@@ -104,6 +106,28 @@ fn prescription(session: &Value) -> Vec<(Value, Value, Value, Value, Value)> {
         .collect()
 }
 
+/// Every served item is still there after logging with the same dose; one stopped by pain (R3) may have
+/// fewer sets, the sets done.
+fn trained_kept(served: &Value, again: &Value) -> bool {
+    let now = prescription(again);
+    let stopped = |id: &Value| {
+        again["main"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|m| m["exercise"] == *id && m["why"].as_array().is_some_and(|w| w.iter().any(|r| r == "R3")))
+    };
+    prescription(served).into_iter().all(|(id, sets, reps, load, rpe)| {
+        now.iter().any(|(i, s, r, l, e)| {
+            *i == id
+                && *r == reps
+                && *l == load
+                && *e == rpe
+                && (*s == sets || (stopped(&id) && s.as_u64() < sets.as_u64()))
+        })
+    })
+}
+
 /// Runs one profile of `coaching/profiles/` with a body.
 pub fn simulate(name: &'static str, body: Body) -> Run {
     let file = root().join(format!("crates/backbone/tests/it/coaching/profiles/{name}.toml"));
@@ -114,7 +138,8 @@ pub fn simulate(name: &'static str, body: Body) -> Run {
     let start = profile.start;
     let file_arg = file.to_str().expect("utf-8").to_string();
     db.run(&["init", "--profile", &file_arg, "--today", &start.to_string()]);
-    let end = start.saturating_add((7 * WEEKS).days());
+    let end = start.saturating_add((7 * body.weeks).days());
+    let mut late_done = false;
     let mut cursor = start;
     let mut days = Vec::new();
     let mut pain_done = false;
@@ -142,12 +167,22 @@ pub fn simulate(name: &'static str, body: Body) -> Run {
             db.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
             served = db.next(day);
         }
-        let logged = body.perform(&served, day, &mut pain_done);
+        let mut shown_first = None;
+        if body.late_checkin(day, late_done) {
+            late_done = true;
+            db.run(&["checkin", "--sleep", "5", "--stress", "8", "--today", &day.to_string()]);
+            shown_first = Some(std::mem::replace(&mut served, db.next(day)));
+        }
+        let mut logged = body.perform(&served, day, &mut pain_done);
+        if shown_first.is_some() {
+            // The check-in of the day was the poor one, already logged.
+            logged.as_object_mut().map(|o| o.remove("checkin"));
+        }
         std::fs::write(&session_file, logged.to_string()).expect("writes the session");
         db.run(&["log", "--file", session_file.to_str().expect("utf-8"), "--today", &day.to_string()]);
         let again = db.next(day);
-        let kept = again["date"] == served["date"] && prescription(&again) == prescription(&served);
-        days.push(Day { date: day, served, logged, kept });
+        let kept = again["date"] == served["date"] && trained_kept(&served, &again);
+        days.push(Day { date: day, served, logged, kept, after: again, shown_first });
         cursor = day.saturating_add(1.days());
     }
     let plan = db.run(&["plan", "--today", &end.to_string()]);
