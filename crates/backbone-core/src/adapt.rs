@@ -89,8 +89,8 @@ pub struct LogView<'h> {
     stops_by_exercise: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Exercises with pain of 5 or more, or two pain flags within 14 days: see a professional.
     pub refer: Vec<(String, Date)>,
-    /// What was served for each day, and whether that day was in a deload week.
-    served: rustc_hash::FxHashMap<Date, (&'h Session, bool)>,
+    /// What was served for each day, whether that day was in a deload week, and the day it was served.
+    served: rustc_hash::FxHashMap<Date, (&'h Session, bool, Date)>,
 }
 
 /// METHOD R3: pain from 4/10 stops the exercise; from 5/10 see a professional.
@@ -140,7 +140,7 @@ impl<'h> LogView<'h> {
         for (i, p) in stops.iter().enumerate() {
             stops_by_exercise.entry(p.exercise.clone()).or_default().push(i);
         }
-        let served = served.iter().map(|s| (s.session.date, (&s.session, s.deload))).collect();
+        let served = served.iter().map(|s| (s.session.date, (&s.session, s.deload, s.served_on))).collect();
         LogView { history, today, gate, stops, stops_by_exercise, refer, served }
     }
 
@@ -181,6 +181,35 @@ impl<'h> LogView<'h> {
         window.or_else(|| past.find(|p| p.referred).filter(|p| !self.is_cleared(exercise, p.date, day)))
     }
 
+    /// The pain event that keeps `ex` out on `day`: its own, or that of an exercise of the same pattern
+    /// whose every joint `ex` loads too (METHOD R3: after pain on a bent-over row, a barbell row spares
+    /// nothing), with the exercise that hurt.
+    pub fn stopped_for<'c>(
+        &self,
+        ex: &Exercise,
+        day: Date,
+        catalog: &'c Catalog,
+    ) -> Option<(&PainEvent, &'c Exercise)> {
+        if let Some(event) = self.stopped(&ex.id, day) {
+            return catalog.get(&ex.id).map(|own| (event, own));
+        }
+        let pattern = ex.patterns.first()?;
+        self.stops_by_exercise.keys().filter(|id| **id != ex.id).find_map(|id| {
+            let hurt = catalog.get(id)?;
+            let spares_nothing = !hurt.joints.is_empty() && hurt.joints.iter().all(|j| ex.joints.contains(j));
+            let same = hurt.patterns.first() == Some(pattern);
+            if !(same && spares_nothing) {
+                return None;
+            }
+            self.stopped(id, day).map(|event| (event, hurt))
+        })
+    }
+
+    /// The exercises stopped by pain logged today (METHOD R3: their remaining sets are replaced at once).
+    pub fn stopped_today(&self) -> impl Iterator<Item = &str> {
+        self.stops.iter().filter(|p| p.date == self.today).map(|p| p.exercise.as_str())
+    }
+
     /// Whether the person said the exercise is pain-free or cleared since `since`, by `day`.
     fn is_cleared(&self, exercise: &str, since: Date, day: Date) -> bool {
         self.history.cleared(exercise, since, day.min(self.today))
@@ -211,7 +240,12 @@ impl<'h> LogView<'h> {
 
     /// What was served for a day (METHOD P1: a log is judged against what the person was given).
     pub fn served_on(&self, day: Date) -> Option<&Session> {
-        self.served.get(&day).map(|(s, _)| *s)
+        self.served.get(&day).map(|(s, _, _)| *s)
+    }
+
+    /// The day the session of `day` was last served (shown) on.
+    pub fn served_when(&self, day: Date) -> Option<Date> {
+        self.served.get(&day).map(|(_, _, on)| *on)
     }
 
     /// Whether the week starting `start` was served as a deload week, when anything of it was served
@@ -220,7 +254,7 @@ impl<'h> LogView<'h> {
         let end = start.saturating_add(7.days()).min(self.today.saturating_add(1.days()));
         let mut day = start;
         while day < end {
-            if let Some((_, deload)) = self.served.get(&day) {
+            if let Some((_, deload, _)) = self.served.get(&day) {
                 return Some(*deload);
             }
             day = day.saturating_add(1.days());
@@ -230,7 +264,7 @@ impl<'h> LogView<'h> {
 
     /// The session served for the day belonged to a deload week (METHOD B2: not evidence).
     pub fn served_deload(&self, day: Date) -> bool {
-        self.served.get(&day).is_some_and(|(_, deload)| *deload)
+        self.served.get(&day).is_some_and(|(_, deload, _)| *deload)
     }
 }
 

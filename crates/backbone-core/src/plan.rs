@@ -117,6 +117,17 @@ impl LoadPer {
         held.then_some(LoadPer::Each)
     }
 
+    /// A load as a notice says it, in the person's units and as it is held: "20 kg each" for dumbbells,
+    /// "+10 kg" on the body for a weighted pull-up, "44.1 lb" for a barbell in pounds (METHOD K10).
+    pub fn say(ex: &crate::catalog::Exercise, kg: f64, units: crate::vocab::Units) -> String {
+        let added = if ex.adds_to_body { "+" } else { "" };
+        let number = format!("{added}{} {}", crate::load::shown(kg, units), units.as_str());
+        match LoadPer::of(ex) {
+            Some(per) => format!("{number} {}", per.word()),
+            None => number,
+        }
+    }
+
     /// The word shown beside a load ("each", "pair").
     pub fn word(self) -> &'static str {
         match self {

@@ -372,6 +372,14 @@ impl<'c> Planner<'c> {
             Some(served) if session.date == log.today => {
                 let day = session.date;
                 let done = |id: &str| log.sets_done(id, day);
+                // Every exercise that hurt today stops, whether or not the new derivation still held it.
+                for id in log.stopped_today() {
+                    if let Some(ex) = self.catalog.get(id)
+                        && !self.same_day.iter().any(|s| s.from == ex.id)
+                    {
+                        self.same_day.push(today::SameDayStop { from: ex.id.as_str(), to: None });
+                    }
+                }
                 let mut merged = today::merge(served, session, done, &self.same_day);
                 finish(&mut merged, self.catalog);
                 merged

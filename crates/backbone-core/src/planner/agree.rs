@@ -3,27 +3,31 @@
 //! and a dose that moved since the exercise was last served is never left unexplained.
 
 use crate::catalog::Catalog;
-use crate::plan::{MainItem, Notice, Session, Week};
+use crate::plan::{LoadPer, MainItem, Notice, Session, Week};
+use crate::vocab::Units;
 
-use super::progression::{Claim, Claimed};
-use super::today::fmt_kg;
+use super::progression::Claim;
 
 /// A claimed number against the item served: the notice as it is when they agree, else with what this
 /// session serves and why.
-pub fn reconcile(notice: &Notice, claim: Claim, session: &Session, deload: bool) -> Notice {
+pub fn reconcile(notice: &Notice, claim: Claim, session: &Session, deload: bool, units: Units) -> Notice {
     let Some(item) = session.main.iter().find(|m| m.exercise == claim.exercise) else { return notice.clone() };
-    let agrees = match claim.what {
-        Claimed::LoadKg(kg) => item.load_kg.is_some_and(|l| (l - kg).abs() < 0.01),
-        Claimed::Reps(r) => item.reps.is_some_and(|reps| reps.target == r),
-    };
-    if agrees {
+    let load_agrees = claim.load_kg.is_none_or(|kg| item.load_kg.is_some_and(|l| (l - kg).abs() < 0.01));
+    let reps_agree = claim.reps.is_none_or(|r| item.reps.is_some_and(|reps| reps.target == r));
+    if load_agrees && reps_agree {
         return notice.clone();
     }
-    let served = match (claim.what, item.load_kg, item.reps) {
-        (Claimed::LoadKg(_), Some(kg), _) => format!("{} kg", fmt_kg(kg)),
-        (Claimed::Reps(_), _, Some(reps)) => format!("{} reps", reps.target),
-        _ => "another dose".to_string(),
-    };
+    let ex = Catalog::builtin().get(claim.exercise);
+    let mut parts = Vec::new();
+    if let (Some(reps), false) = (item.reps, reps_agree) {
+        parts.push(format!("{} reps", reps.target));
+    }
+    match (item.load_kg, ex) {
+        (Some(kg), Some(ex)) if !load_agrees => parts.push(LoadPer::say(ex, kg, units)),
+        (None, _) if !load_agrees => parts.push("no load".to_string()),
+        _ => {}
+    }
+    let served = parts.join(" at ");
     let text = format!(
         "{} That is for the hard sessions to come; this session serves {served}: {}.",
         notice.text,
@@ -62,6 +66,7 @@ pub fn unexplained(
     session: &Session,
     notices: &[Notice],
     catalog: &Catalog,
+    units: Units,
 ) -> Vec<Notice> {
     let mut out = Vec::new();
     // A deload week's B2 notice says why every load is lighter.
@@ -84,18 +89,20 @@ pub fn unexplained(
         } else {
             reason(item, false).to_string()
         };
-        out.push(Notice::new("P5", format!("{} {} kg, {} kg on {day}: {why}.", prefix, fmt_kg(now), fmt_kg(was))));
+        let (now, was) = (LoadPer::say(ex, now, units), LoadPer::say(ex, was, units));
+        out.push(Notice::new("P5", format!("{prefix} now {now} (was {was} on {day}): {why}.")));
     }
     out
 }
 
 /// The last item of an exercise served in a hard week before this session, with its day.
 fn last_served<'w>(weeks: &'w [Week], session: &Session, exercise: &str) -> Option<(jiff::civil::Date, &'w MainItem)> {
+    // From the session back: the walk stops at the first hard exposure found, not at the log's start.
     weeks
         .iter()
+        .rev()
         .filter(|w| !w.deload)
-        .flat_map(|w| w.sessions.iter())
+        .flat_map(|w| w.sessions.iter().rev())
         .filter(|s| s.date < session.date)
-        .filter_map(|s| s.main.iter().find(|m| m.exercise == exercise).map(|m| (s.date, m)))
-        .last()
+        .find_map(|s| s.main.iter().find(|m| m.exercise == exercise).map(|m| (s.date, m)))
 }

@@ -15,7 +15,7 @@ use jiff::civil::Date;
 
 use crate::catalog::Exercise;
 use crate::load;
-use crate::plan::{MainItem, Notice, Why};
+use crate::plan::{LoadPer, MainItem, Notice, Why};
 use crate::profile::Profile;
 use crate::vocab::{Category, Units};
 
@@ -176,17 +176,12 @@ pub struct Outcome {
     pub claims: Vec<(String, Claim)>,
 }
 
-/// A number a notice names for an exercise's next sessions (METHOD K10).
+/// The numbers a notice names for an exercise's next sessions (METHOD K10).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Claim {
     pub exercise: &'static str,
-    pub what: Claimed,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Claimed {
-    LoadKg(f64),
-    Reps(u32),
+    pub load_kg: Option<f64>,
+    pub reps: Option<u32>,
 }
 
 impl Outcome {
@@ -587,6 +582,22 @@ impl Progress {
                 self.r1_added = Some(week);
                 "volume first: one more set".into()
             }
+            // Without a load to raise, intensity is a harder variation (P4), when there is one.
+            0 | 1 if ex.load.is_none() => {
+                state.recalibrations = 2;
+                match ex.harder.as_deref().and_then(|id| crate::catalog::Catalog::builtin().get(id)) {
+                    Some(harder) if self.variation_fits(harder) => {
+                        self.swaps.insert(ex.id.as_str(), harder.id.as_str());
+                        format!("intensity next: from the next session the harder {} takes its place", harder.name)
+                    }
+                    _ => {
+                        let state = self.states.get_mut(ex.id.as_str()).expect("state exists");
+                        state.reps_floor = None;
+                        "intensity next: no harder variation fits, so the reps stay and the selection stage follows"
+                            .into()
+                    }
+                }
+            }
             0 | 1 => {
                 state.recalibrations = 2;
                 state.range_shift += 1;
@@ -718,7 +729,9 @@ impl PlateauSign {
     fn words(self) -> &'static str {
         match self {
             PlateauSign::Missed => "no gain over the last weeks although more was asked",
-            PlateauSign::StepsWithoutGain => "every step met for five weeks, yet no gain in estimated strength",
+            PlateauSign::StepsWithoutGain => {
+                "every step met for five weeks, yet no gain (in the estimated max, or in reps at the same load)"
+            }
             PlateauSign::StageOver => "about three hard weeks since the last change brought no gain",
             PlateauSign::OwnWay => "no gain in what you have been doing instead of what was asked",
         }
@@ -749,7 +762,10 @@ fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
     }
     // Posture drills (pull-aparts, wall angels, face pulls) are for quality and endurance, and progress by
     // reps and harder variations (P4); a plateau is a strength lift's call.
-    if day <= log.today && ex.category != Category::Posture {
+    // Core and grip drills (dead bugs, bird dogs, planks, squeezes) likewise: they progress by reps, time
+    // and harder variations, and have no max to stall.
+    let drill = matches!(ex.category, Category::Posture | Category::Core | Category::Grip);
+    if day <= log.today && !drill {
         let since = state.judged.first().map_or(day, |j| j.date);
         let steps = state.step_dates.iter().filter(|d| **d >= since).count();
         if calibration::plateaued(&state.judged) {
@@ -823,7 +839,8 @@ fn calibrate(
     // (double progression's other axis).
     let under = j.mean_rpe.map_or(0.0, |r| rpe - r);
     let clearly_easy = j.met && under >= 1.5;
-    if step >= top * COARSE_STEP
+    // Against the whole load moved: 2 kg on a weighted pull-up is a small step for body and load.
+    if step >= loading.total(top) * COARSE_STEP
         && state.reps_floor.is_none()
         && state.range_shift == 0
         && state.range == Some((reps.min, reps.max))
@@ -839,15 +856,15 @@ fn calibrate(
             state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
             state.reps_bonus = 0;
             state.calibrated = true;
-            let claim = Claim { exercise: ex.id.as_str(), what: Claimed::LoadKg(kg) };
+            let claim = Claim { exercise: ex.id.as_str(), load_kg: Some(kg), reps: Some(reps.min) };
             out.tell_claim(j.date, "P5", claim, || {
                 format!(
-                    "{}: {} kg for {} reps was clearly easy at the top of the range: the load moves to {} kg, back at \
-                     the bottom of the range.",
+                    "{}: {} for {} reps was clearly easy at the top of the range: the load moves to {}, back at the \
+                     bottom of the range.",
                     ex.name,
-                    fmt_kg(top),
+                    LoadPer::say(ex, top, units),
                     j.best_reps,
-                    fmt_kg(kg)
+                    LoadPer::say(ex, kg, units)
                 )
             });
             return;
@@ -856,13 +873,13 @@ fn calibrate(
         state.reps_bonus = r - reps.min;
         state.calibrated = true;
         if r != reps.target {
-            let claim = Claim { exercise: ex.id.as_str(), what: Claimed::Reps(r) };
+            let claim = Claim { exercise: ex.id.as_str(), load_kg: Some(top), reps: Some(r) };
             out.tell_claim(j.date, "P5", claim, || {
                 format!(
-                    "{}: {} kg is as near as the implement's steps allow, so the reps move to {r} to land near RPE \
+                    "{}: {} is as near as the implement's steps allow, so the reps move to {r} to land near RPE \
                      {rpe}.",
                     ex.name,
-                    fmt_kg(top)
+                    LoadPer::say(ex, top, units)
                 )
             });
         }
@@ -876,7 +893,11 @@ fn calibrate(
         && let Some(implement) = ex.load
     {
         // Two points or more under: as far as the 10% bound allows; otherwise one step.
-        let far = if under >= 2.0 { load::round_down(top * MAX_RISE, implement, units) } else { 0.0 };
+        let far = if under >= 2.0 {
+            load::round_down(loading.added(loading.total(top) * MAX_RISE), implement, units)
+        } else {
+            0.0
+        };
         kg = far.max(load::round_down(top + step, implement, units));
     }
     state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
@@ -890,17 +911,17 @@ fn calibrate(
         state.prior = Some(Prior { implied: loading.total(kg) / pct, may_fall: false });
     }
     if (kg - top).abs() > 0.01 && served.is_some() {
-        let claim = Claim { exercise: ex.id.as_str(), what: Claimed::LoadKg(kg) };
+        let claim = Claim { exercise: ex.id.as_str(), load_kg: Some(kg), reps: None };
         out.tell_claim(j.date, "P5", claim, || {
             let effort =
                 j.mean_rpe.map_or(String::new(), |r| format!(" at RPE {:.1} on average", (r * 2.0).round() / 2.0));
             format!(
-                "{}: {} kg for {} reps{effort} on {} where RPE {rpe} was asked: the load moves to {kg} kg.",
+                "{}: {} for {} reps{effort} on {} where RPE {rpe} was asked: the load moves to {}.",
                 ex.name,
-                fmt_kg(top),
+                LoadPer::say(ex, top, units),
                 j.best_reps,
                 j.date,
-                kg = fmt_kg(kg)
+                LoadPer::say(ex, kg, units)
             )
         });
     }
@@ -936,7 +957,7 @@ fn calibrate_reps(state: &mut State, ex: &'static Exercise, j: &Judged, served: 
     if target != r.target {
         state.reps_bonus = target - r.min;
         state.calibrated = true;
-        let claim = Claim { exercise: ex.id.as_str(), what: Claimed::Reps(target) };
+        let claim = Claim { exercise: ex.id.as_str(), load_kg: None, reps: Some(target) };
         out.tell_claim(j.date, "P5", claim, || {
             format!("{}: the reps move to {target}, what the last session says lands near RPE {}.", ex.name, asked.rpe)
         });
@@ -1037,11 +1058,11 @@ fn off_script(
     state.off_script = if other_load || more_reps { state.off_script + 1 } else { 0 };
     if state.off_script == 3 {
         let done = match e.top_load() {
-            Some(kg) => format!("{n} x {mean_reps} @ {} kg", fmt_kg(kg)),
+            Some(kg) => format!("{n} x {mean_reps} @ {}", LoadPer::say(ex, kg, units)),
             None => format!("{n} x {mean_reps}"),
         };
         let asked_text = match (a.reps, a.load_kg) {
-            (Some(r), Some(kg)) => format!("{} x {} @ {} kg", a.sets, r.target, fmt_kg(kg)),
+            (Some(r), Some(kg)) => format!("{} x {} @ {}", a.sets, r.target, LoadPer::say(ex, kg, units)),
             (Some(r), None) => format!("{} x {}", a.sets, r.target),
             _ => format!("{} sets", a.sets),
         };
@@ -1235,10 +1256,4 @@ fn working_load(ex: &Exercise, e1rm: f64, reps: u32, rpe: f64, units: Units, loa
 /// The Monday of a date's week.
 fn monday(date: Date) -> Date {
     date.saturating_sub(i64::from(date.weekday().to_monday_zero_offset()).days())
-}
-
-/// A load in kg as people write it: no trailing zeros.
-fn fmt_kg(kg: f64) -> String {
-    let s = format!("{kg:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -102,9 +102,12 @@ impl Planner<'_> {
     /// the notice recorded once.
     fn pain_stop(&mut self, date: Date, ex: &'static Exercise, used: &[&str]) -> Option<Option<&'static Exercise>> {
         let log = self.log?;
-        let event = log.stopped(&ex.id, date)?;
+        // The exercise that hurt, or one of its pattern that would load every joint it loaded.
+        let (event, hurt) = log.stopped_for(ex, date, self.catalog)?;
+        let ex = hurt;
         let chooser = &self.chooser;
-        let sub = crate::adapt::pain_substitute(self.catalog, ex, |c| chooser.allows(c), used);
+        let spares = |c: &Exercise| chooser.allows(c) && log.stopped_for(c, date, self.catalog).is_none();
+        let sub = crate::adapt::pain_substitute(self.catalog, ex, spares, used);
         let until = event.date.saturating_add(crate::adapt::PAIN_DAYS.days());
         let how =
             if event.rising { "pain rising from set to set".to_string() } else { format!("pain {}/10", event.pain) };
@@ -284,10 +287,15 @@ impl Planner<'_> {
         notices.extend(ask_cleared.iter().map(|(id, since)| self.clearance_question(id, *since)));
         if let Some(shown) = log.served_on(session.date).filter(|_| session.date == today) {
             let done = |id: &str| log.sets_done(id, today);
-            notices.extend(super::today::moved_since_shown(shown, session, done));
+            let on = log.served_when(session.date).unwrap_or(today);
+            notices.extend(super::today::moved_since_shown(shown, on, session, done, self.profile.units));
         }
+        // A6 is a standing announcement (K10): said on the deload week's first session, and once more on
+        // the next block's first session while no re-assessment is logged.
         let reassess_from = self.deloads.iter().rev().find(|d| **d <= session.date).copied();
-        let due = week.deload || reassess_from.is_some_and(|d| session.date <= d.saturating_add(14.days()));
+        let first_of_week = week.sessions.first().is_some_and(|s| s.date == session.date);
+        let after_deload = reassess_from.is_some_and(|d| !week.deload && week.start == d.saturating_add(7.days()));
+        let due = first_of_week && (week.deload || after_deload);
         if due && !reassess_from.is_some_and(|d| log.history.assessed_between(d, today)) {
             notices.push(Notice::new(
                 "A6",
@@ -309,11 +317,11 @@ impl Planner<'_> {
         let mut notices: Vec<Notice> = notices
             .iter()
             .map(|n| match self.claims.get(&n.text) {
-                Some(claim) => super::agree::reconcile(n, *claim, session, week.deload),
+                Some(claim) => super::agree::reconcile(n, *claim, session, week.deload, self.profile.units),
                 None => n.clone(),
             })
             .collect();
-        let unexplained = super::agree::unexplained(weeks, week, session, &notices, self.catalog);
+        let unexplained = super::agree::unexplained(weeks, week, session, &notices, self.catalog, self.profile.units);
         notices.extend(unexplained);
         sort_notices(&mut notices);
         notices.sort_by_key(|n| priority(&n.rule));
@@ -361,7 +369,9 @@ impl Planner<'_> {
             // Readiness is the day's own; a block stretch is news only in the week it adds, never in a deload.
             "R5" => day == session.date,
             "B2" => !week.deload && day == week.start,
-            "R3" | "R2" | "R6" => true,
+            // When the deload comes is news before it, not in it.
+            "R6" => !week.deload,
+            "R3" | "R2" => true,
             _ => session
                 .main
                 .iter()

@@ -71,21 +71,32 @@ fn stopped(item: &MainItem, sets_done: u32) -> MainItem {
 
 /// What moved in the sets not yet trained since the session was first shown today, in words, with the
 /// rule that moved it (METHOD K10: what changed for this session and why).
-pub fn moved_since_shown(shown: &Session, now: &Session, done: impl Fn(&str) -> u32) -> Vec<Notice> {
+pub fn moved_since_shown(
+    shown: &Session,
+    shown_on: jiff::civil::Date,
+    now: &Session,
+    done: impl Fn(&str) -> u32,
+    units: crate::vocab::Units,
+) -> Vec<Notice> {
+    let day = now.date;
+    let when = if shown_on == day { format!("today ({day})") } else { format!("on {shown_on}") };
     let mut out = Vec::new();
     for m in now.main.iter().filter(|m| done(&m.exercise) == 0) {
         let Some(was) = shown.main.iter().find(|s| s.exercise == m.exercise) else { continue };
         let mut parts = Vec::new();
         if was.sets != m.sets {
-            parts.push(format!("{} sets (was {})", m.sets, was.sets));
+            let word = |n: u32| if n == 1 { "set" } else { "sets" };
+            parts.push(format!("{} {} (was {})", m.sets, word(m.sets), was.sets));
         }
         if (was.rpe - m.rpe).abs() > 0.01 {
             parts.push(format!("RPE {} (was {})", m.rpe, was.rpe));
         }
-        if let (Some(a), Some(b)) = (was.load_kg, m.load_kg)
+        if let (Some(a), Some(b), Some(ex)) =
+            (was.load_kg, m.load_kg, crate::catalog::Catalog::builtin().get(&m.exercise))
             && (a - b).abs() > 0.01
         {
-            parts.push(format!("{} kg (was {} kg)", fmt_kg(b), fmt_kg(a)));
+            let say = |kg| crate::plan::LoadPer::say(ex, kg, units);
+            parts.push(format!("{} (was {})", say(b), say(a)));
         }
         if parts.is_empty() {
             continue;
@@ -94,16 +105,10 @@ pub fn moved_since_shown(shown: &Session, now: &Session, done: impl Fn(&str) -> 
         let name = crate::catalog::Catalog::builtin().get(&m.exercise).map_or(m.exercise.as_ref(), |e| e.name.as_str());
         out.push(Notice::new(
             rule.unwrap_or("K10"),
-            format!("{name}: changed since this session was first shown today ({}): {}.", now.date, parts.join(", ")),
+            format!("{name}: changed since the session of {day} was shown {when}: {}.", parts.join(", ")),
         ));
     }
     out
-}
-
-/// A load in kg as people write it: no trailing zeros.
-pub fn fmt_kg(kg: f64) -> String {
-    let s = format!("{kg:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 #[cfg(test)]
@@ -149,7 +154,7 @@ mod tests {
         let now = merge(&shown, derived, done, &[]);
         assert_eq!(now.main[0].rpe, 7.0, "trained as served");
         assert_eq!(now.main[1].rpe, 5.0, "not yet trained: lowered");
-        let moved = moved_since_shown(&shown, &now, done);
+        let moved = moved_since_shown(&shown, now.date, &now, done, crate::vocab::Units::Kg);
         assert_eq!(moved.len(), 1, "{moved:?}");
         assert!(moved[0].text.contains("RPE 5 (was 7)"), "{moved:?}");
     }

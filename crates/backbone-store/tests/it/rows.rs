@@ -102,7 +102,10 @@ fn a_database_from_a_newer_backbone_is_refused() {
     raw.execute("INSERT INTO schema_migrations (version, applied_on) VALUES (99, 'later')", []).expect("insert");
     drop(raw);
     match Store::open(&path) {
-        Err(e @ StoreError::NewerSchema { found: 99, known: 5 }) => assert!(e.to_string().contains("upgrade")),
+        // `known` is the newest migration this build carries, whatever it is.
+        Err(e @ StoreError::NewerSchema { found: 99, known }) if known < 99 => {
+            assert!(e.to_string().contains("upgrade"))
+        }
         other => panic!("expected NewerSchema, got {other:?}"),
     }
 }
