@@ -1,6 +1,6 @@
 //! Benchmarks of the planner: a 52-week plan for each example profile (target: under 1 ms).
 
-use backbone_core::planner;
+use backbone_core::engine;
 use backbone_core::profile::Profile;
 
 fn main() {
@@ -19,14 +19,13 @@ fn plan_52_weeks(bencher: divan::Bencher, name: &str) {
     let text = PROFILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or_default();
     let profile = Profile::parse(text, name).expect("example profiles parse");
     // Parse the catalog once outside the timing, as a running process does.
-    let _ = planner::plan(&profile, 1);
-    bencher.bench(|| planner::plan(divan::black_box(&profile), 52));
+    let _ = engine::plan(&profile, 1);
+    bencher.bench(|| engine::plan(divan::black_box(&profile), 52));
 }
 
 #[divan::bench]
 fn plan_52_weeks_as_json(bencher: divan::Bencher) {
     let profile = Profile::parse(PROFILES[0].1, "contract-example").expect("example profiles parse");
-    let _ = planner::plan(&profile, 1);
-    bencher
-        .bench(|| serde_json::to_vec(&planner::plan(divan::black_box(&profile), 52).expect("plan")).map(|v| v.len()));
+    let _ = engine::plan(&profile, 1);
+    bencher.bench(|| serde_json::to_vec(&engine::plan(divan::black_box(&profile), 52).expect("plan")).map(|v| v.len()));
 }

@@ -79,8 +79,8 @@ impl From<StoreError> for Problem {
     }
 }
 
-impl From<backbone_core::planner::PlanError> for Problem {
-    fn from(e: backbone_core::planner::PlanError) -> Problem {
+impl From<backbone_core::engine::PlanError> for Problem {
+    fn from(e: backbone_core::engine::PlanError) -> Problem {
         Problem::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string())
     }
 }

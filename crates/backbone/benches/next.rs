@@ -18,7 +18,7 @@ fn main() {
     let path = dir.path().join("backbone.db");
     let profile = Profile::parse(PROFILE, "contract-example").expect("example parses");
     let mut store = Store::open(&path).expect("open");
-    let plan = backbone_core::planner::plan(&profile, 12).expect("plan");
+    let plan = backbone_core::engine::plan(&profile, 12).expect("plan");
     store.save_profile(&profile, &plan, profile.start).expect("profile");
     store.log_sessions(&five_years(profile.start), profile.start).expect("five years");
     drop(store);

@@ -41,7 +41,7 @@ fn main() {
     assert!(sets >= 98_000, "{sets} sets");
     let today = later.saturating_add(i64::from(DAYS - 1).days());
     let mut store = Store::open(&db).expect("open");
-    let plan = backbone_core::planner::plan(&profile, 12).expect("plan");
+    let plan = backbone_core::engine::plan(&profile, 12).expect("plan");
     store.save_profile(&profile, &plan, profile.start).expect("profile");
     store.log_sessions(&log, today).expect("ten years");
     drop(store);

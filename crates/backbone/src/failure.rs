@@ -25,7 +25,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
     let input = err.chain().any(|e| {
         e.is::<BadInput>()
             || e.is::<backbone_core::profile::ProfileError>()
-            || e.is::<backbone_core::planner::PlanError>()
+            || e.is::<backbone_core::engine::PlanError>()
             // A set the log cannot keep comes from the user's file (an import); a --db that is not a
             // database, is damaged or read-only is the user's file too.
             || e.downcast_ref::<backbone_store::StoreError>().is_some_and(backbone_store::StoreError::is_bad_input)

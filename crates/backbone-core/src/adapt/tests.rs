@@ -4,9 +4,11 @@ use jiff::ToSpan;
 use jiff::civil::{Date, date};
 
 use super::*;
+use crate::catalog::Catalog;
 use crate::log::{Checkin, SessionLog, SetLog};
-use crate::plan::MainItem;
+use crate::plan::{MainItem, Notice, Plan, Session};
 use crate::profile::{Assessment, Profile};
+use crate::vocab::Pattern;
 
 const LIFTER: &str = r#"
 name = "Lee"
@@ -294,7 +296,7 @@ fn the_adapted_plan_runs_from_the_start_to_twelve_weeks_past_today() {
 fn no_log_gives_the_forecast_plan() {
     let p = lifter();
     let a = adapt(&p, &[], p.start).unwrap();
-    let f = crate::planner::plan(&p, 13).unwrap();
+    let f = crate::engine::plan(&p, 13).unwrap();
     for (x, y) in a.plan.sessions().zip(f.sessions()) {
         assert_eq!(x.1, y.1, "week {}", x.0.index);
     }
@@ -502,7 +504,7 @@ fn r3_an_overhead_pull_that_hurt_is_replaced_by_a_row() {
 #[test]
 fn p6_new_exercises_start_at_rpe_7_or_less() {
     for p in [lifter(), locked_lifter()] {
-        let plan = crate::planner::plan(&p, 16).unwrap();
+        let plan = crate::engine::plan(&p, 16).unwrap();
         let mut seen: std::collections::BTreeMap<String, u32> = Default::default();
         for (_, s) in plan.sessions() {
             for m in &s.main {
@@ -548,7 +550,7 @@ fn p7_reps_far_under_the_range_twice_lead_to_an_easier_variation() {
 fn s5_a_tight_budget_never_blocks_progression() {
     let text = LIFTER.replace("session_minutes = 75", "session_minutes = 20");
     let p = Profile::parse(&text, "lee.toml").unwrap();
-    let plan = crate::planner::plan(&p, 12).unwrap();
+    let plan = crate::engine::plan(&p, 12).unwrap();
     assert!(plan.sessions().flat_map(|(_, s)| &s.main).any(|m| m.why.iter().any(|w| w == "P1")), "a step was taken");
 }
 
@@ -558,7 +560,7 @@ fn s5_sessions_use_the_time_given() {
     let minutes = |budget: u32| {
         let text = LIFTER.replace("session_minutes = 75", &format!("session_minutes = {budget}"));
         let p = Profile::parse(&text, "lee.toml").unwrap();
-        let plan = crate::planner::plan(&p, 3).unwrap();
+        let plan = crate::engine::plan(&p, 3).unwrap();
         let all: Vec<u32> = plan.sessions().map(|(_, s)| s.minutes).collect();
         assert!(all.iter().all(|m| *m <= budget), "{budget}: {all:?}");
         all.iter().sum::<u32>()
@@ -592,7 +594,7 @@ fn k10_notices_are_few_and_current() {
     });
     for day in [date(2026, 1, 14), date(2026, 1, 30), date(2026, 2, 20), date(2026, 3, 6)] {
         let next = adapt_served(&p, &log, &served, day).unwrap().next.unwrap();
-        assert!(next.notices.len() <= crate::planner::MAX_NOTICES, "{day}: {:?}", next.notices);
+        assert!(next.notices.len() <= crate::engine::MAX_NOTICES, "{day}: {:?}", next.notices);
         for n in &next.notices {
             if let Some(until) =
                 n.text.split("until ").nth(1).and_then(|t| t.get(..10)).and_then(|t| t.parse::<Date>().ok())

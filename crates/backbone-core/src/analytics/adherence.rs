@@ -57,8 +57,8 @@ pub fn total(weeks: &[WeekAdherence]) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine;
     use crate::log::{SessionLog, SetLog};
-    use crate::planner;
     use crate::profile::{Assessment, Profile};
     use jiff::civil::date;
 
@@ -78,7 +78,7 @@ mod tests {
         // Mon, Wed, Fri from Mon 2026-11-23.
         let text = include_str!("../../../../examples/contract-example.toml");
         let profile = Profile::parse(text, "contract-example.toml").unwrap();
-        let plan = planner::plan(&profile, 3).unwrap();
+        let plan = engine::plan(&profile, 3).unwrap();
         let log = vec![
             // Week 1: two of three, one of them twice (two entries, one day).
             trained(date(2026, 11, 23)),
@@ -102,7 +102,7 @@ mod tests {
         // Mon, Wed, Fri from Mon 2026-11-23.
         let text = include_str!("../../../../examples/contract-example.toml");
         let profile = Profile::parse(text, "contract-example.toml").unwrap();
-        planner::plan(&profile, 3).unwrap()
+        engine::plan(&profile, 3).unwrap()
     }
 
     fn week_of(plan: &Plan, log: &[SessionLog], today: Date) -> WeekAdherence {

@@ -101,8 +101,8 @@ pub fn weekly_loads(plan: &Plan, log: &Log, w: Window) -> Vec<WeekLoad> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine;
     use crate::log::{SessionLog, SetLog};
-    use crate::planner;
     use crate::profile::{Assessment, Profile};
     use jiff::civil::date;
 
@@ -134,7 +134,7 @@ mod tests {
     fn session_rpe_times_minutes_with_planned_minutes_or_45() {
         let text = include_str!("../../../../examples/contract-example.toml");
         let profile = Profile::parse(text, "contract-example.toml").unwrap();
-        let plan = planner::plan(&profile, 2).unwrap();
+        let plan = engine::plan(&profile, 2).unwrap();
         let planned = |d: Date| plan.sessions().find(|(_, s)| s.date == d).map(|(_, s)| s.minutes).unwrap();
         // Mon, Wed and Fri are planned; Tue is not. Mean RPEs: 7, 8, 6, 7.
         let log = vec![
@@ -165,7 +165,7 @@ mod tests {
     fn the_current_week_has_load_but_no_monotony_yet() {
         let text = include_str!("../../../../examples/contract-example.toml");
         let profile = Profile::parse(text, "contract-example.toml").unwrap();
-        let plan = planner::plan(&profile, 1).unwrap();
+        let plan = engine::plan(&profile, 1).unwrap();
         let log = vec![session(date(2026, 11, 23), &[5.0]), session(date(2026, 11, 25), &[5.0])];
         let w = Window { from: date(2026, 11, 23), to: date(2026, 11, 26) };
         let week = weekly_loads(&plan, &Log::new(&log), w)[0];

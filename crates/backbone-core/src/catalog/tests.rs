@@ -220,7 +220,7 @@ fn find_matches_ids_and_names_forgivingly() {
 #[test]
 fn t3_main_heavy_lifts_are_never_stability_drills() {
     let c = catalog();
-    for id in &crate::planner::Slots::builtin().main_heavy {
+    for id in &crate::engine::Slots::builtin().main_heavy {
         let e = c.get(id).unwrap_or_else(|| panic!("{id} is not in the catalog"));
         assert!(!e.patterns.contains(&Pattern::AntiRotation) && e.category != Category::Core, "{id}");
     }

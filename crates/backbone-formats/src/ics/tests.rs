@@ -1,7 +1,7 @@
 //! The calendar export, read back by `icalendar`'s own parser.
 
 use backbone_core::catalog::Catalog;
-use backbone_core::planner::plan;
+use backbone_core::engine::plan;
 use backbone_core::profile::Profile;
 use icalendar::Component;
 

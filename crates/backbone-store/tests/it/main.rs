@@ -30,7 +30,7 @@ start = "2026-11-23"
 
 /// A one-week plan of `profile`.
 pub fn plan(profile: &Profile) -> Plan {
-    backbone_core::planner::plan(profile, 1).expect("the test profile plans")
+    backbone_core::engine::plan(profile, 1).expect("the test profile plans")
 }
 
 pub fn date(text: &str) -> Date {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use backbone_core::planner::{self, MAX_WEEKS};
+use backbone_core::engine::{self, MAX_WEEKS};
 use backbone_core::profile::Profile;
 
 use super::{Globals, print_json, read_input};
@@ -26,7 +26,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let (profile, plan) = match &args.profile {
         Some(path) => {
             let profile = Profile::parse(&read_input(path)?, &path.display().to_string())?;
-            let plan = planner::plan(&profile, args.weeks)?;
+            let plan = engine::plan(&profile, args.weeks)?;
             (profile, plan)
         }
         None => {

@@ -5,8 +5,8 @@ use jiff::civil::{Date, date};
 
 use super::*;
 use crate::adapt::adapt;
+use crate::engine;
 use crate::log::{Checkin, SetLog};
-use crate::planner;
 use crate::profile::{Assessment, LeftRight};
 
 fn profile() -> Profile {
@@ -44,7 +44,7 @@ fn three_weeks() -> Window {
 #[test]
 fn an_empty_log_gives_empty_series() {
     let p = profile();
-    let plan = planner::plan(&p, 4).unwrap();
+    let plan = engine::plan(&p, 4).unwrap();
     let r = report(Some(Coaching { profile: &p, plan: &plan }), &[], Catalog::builtin(), three_weeks());
     assert_eq!((r.from, r.to), (date(2026, 11, 23), date(2026, 12, 13)));
     let ids: Vec<&str> = r.kpis.iter().map(|k| k.id.as_str()).collect();
@@ -65,7 +65,7 @@ fn an_empty_log_gives_empty_series() {
 #[test]
 fn weekly_sets_e1rm_adherence_and_load() {
     let p = profile();
-    let plan = planner::plan(&p, 4).unwrap();
+    let plan = engine::plan(&p, 4).unwrap();
     // Week 1: Mon and Wed, 3 rows each at RPE 8. Week 2: Mon only, 4 rows. Week 3: nothing.
     let log = vec![
         session(date(2026, 11, 23), sets("chest-supported-row", 3, 8, 20.0, 8.0)),
@@ -108,7 +108,7 @@ fn notices_for_sets_under_target_low_adherence_pressing_and_grip() {
     let mut p = profile();
     // The profile's own reading: 40 and 46 kg at 34 is under the median and 13% apart.
     p.assessment.grip_kg = Some(LeftRight { left: 40.0, right: 46.0 });
-    let plan = planner::plan(&p, 4).unwrap();
+    let plan = engine::plan(&p, 4).unwrap();
     let mut monday = sets("chest-supported-row", 3, 8, 20.0, 8.0);
     monday.extend(vec![SetLog { reps: Some(8), ..SetLog::new("Bench Press") }; 5]);
     let log = vec![session(date(2026, 11, 30), monday)];
@@ -165,7 +165,7 @@ fn engine_notices_come_from_the_adapted_plan() {
 #[test]
 fn calendar_marks_block_starts_and_deloads() {
     let p = profile();
-    let plan = planner::plan(&p, 12).unwrap();
+    let plan = engine::plan(&p, 12).unwrap();
     let w = Window { from: date(2026, 11, 23), to: date(2026, 12, 31) };
     let c = calendar(&plan, w);
     // Blocks of four weeks, the fourth a deload: block 2 starts on 2026-12-21.
@@ -176,7 +176,7 @@ fn calendar_marks_block_starts_and_deloads() {
 #[test]
 fn the_json_has_the_contract_shape() {
     let p = profile();
-    let plan = planner::plan(&p, 4).unwrap();
+    let plan = engine::plan(&p, 4).unwrap();
     let log = vec![session(date(2026, 11, 23), sets("chest-supported-row", 3, 8, 20.0, 8.0))];
     let r = report(Some(Coaching { profile: &p, plan: &plan }), &log, Catalog::builtin(), three_weeks());
     let text = serde_json::to_string(&r).unwrap();
@@ -210,7 +210,7 @@ fn the_json_has_the_contract_shape() {
 fn imported_rows_and_pulldowns_count_as_upper_back_sets_and_pulls() {
     use crate::archive::CustomExercise;
     let p = profile();
-    let plan = planner::plan(&p, 4).unwrap();
+    let plan = engine::plan(&p, 4).unwrap();
     let customs = [
         CustomExercise::new("custom-t-bar-row", "T Bar Row"),
         CustomExercise::new("custom-lat-pulldown-machine", "Lat Pulldown (Machine)"),
@@ -248,7 +248,7 @@ fn a_report_from_the_log_alone_has_what_the_log_allows_and_says_what_a_profile_a
 #[test]
 fn high_rep_lifts_without_an_e1rm_show_their_best_set() {
     let p = profile();
-    let plan = planner::plan(&p, 4).unwrap();
+    let plan = engine::plan(&p, 4).unwrap();
     let mut day1 = sets("band-row", 3, 15, 0.0, 8.0);
     day1.iter_mut().for_each(|s| s.load_kg = None);
     day1[2].reps = Some(17);
@@ -265,7 +265,7 @@ fn high_rep_lifts_without_an_e1rm_show_their_best_set() {
 #[test]
 fn k7_a_person_who_misses_nothing_is_not_shown_missing_the_days_ahead() {
     let p = profile();
-    let plan = planner::plan(&p, 5).unwrap();
+    let plan = engine::plan(&p, 5).unwrap();
     // Every planned session of three weeks done; today is Monday of week 4, its session not yet logged.
     let log: Vec<SessionLog> = plan
         .sessions()
@@ -290,7 +290,7 @@ fn k7_a_person_who_misses_nothing_is_not_shown_missing_the_days_ahead() {
 #[test]
 fn k5_a_weighted_pull_up_reports_the_e1rm_of_body_plus_load_or_says_it_needs_the_body_weight() {
     let mut p = profile();
-    let plan = planner::plan(&p, 4).unwrap();
+    let plan = engine::plan(&p, 4).unwrap();
     // +4 kg x 5 @ RPE 8: read as the whole load, "Weighted pull-up e1RM 4.9 kg".
     let log = vec![session(date(2026, 11, 23), sets("weighted-pull-up", 3, 5, 4.0, 8.0))];
     p.body_weight_kg = Some(76.0);

@@ -6,15 +6,21 @@
 
 mod agree;
 mod blocks;
-mod calibration;
+mod body;
+mod calibrate;
 mod compose;
 mod dose;
+mod estimate;
 mod findings;
+mod log_view;
+mod next;
 mod notices;
+mod outcome;
+mod plateau;
 mod progression;
-mod responses;
 mod schedule;
 mod select;
+mod state;
 mod timing;
 mod today;
 
@@ -23,7 +29,6 @@ use std::borrow::Cow;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::adapt::{Adapted, LogView, NextSession};
 use crate::catalog::{Catalog, Exercise, rule_order};
 use crate::plan::{
     Athlete, BlockRef, CooldownItem, MainItem, Notice, Plan, Reps, SCHEMA, Session, WarmupItem, Week, Why,
@@ -31,8 +36,10 @@ use crate::plan::{
 use crate::profile::Profile;
 use crate::vocab::{Emphasis, Focus, Pattern};
 
+pub use body::{hold_reason, pain_substitute};
 pub use findings::Findings;
-pub use responses::MAX_NOTICES;
+pub use log_view::{LogView, PAIN_DAYS, PainEvent};
+pub use next::MAX_NOTICES;
 pub use select::Slots;
 
 use compose::{Composer, Pick};
@@ -40,6 +47,26 @@ use dose::DoseContext;
 use progression::{Outcome, Progress};
 use schedule::Kind;
 use select::Chooser;
+
+/// The adapted plan and the session due next.
+#[derive(Debug, Clone)]
+pub struct Adapted {
+    pub plan: Plan,
+    /// The next planned session on or after today, with what changed and why.
+    pub next: Option<NextSession>,
+}
+
+/// The next session with its notices (CONTRACT `next --json`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NextSession {
+    #[serde(flatten)]
+    pub session: Session,
+    pub notices: Vec<Notice>,
+    /// Exercises kept out after a referral that wait for the person to say they are pain-free or
+    /// cleared (METHOD R3): `log --cleared ID`, or the API's `cleared` field of a session.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ask_cleared: Vec<String>,
+}
 
 /// The longest plan `plan` makes, in weeks.
 pub const MAX_WEEKS: u32 = 52;

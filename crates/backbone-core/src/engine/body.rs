@@ -1,5 +1,6 @@
-//! What the log says about a day: pain substitutions (METHOD R3), soreness cuts (R2), readiness (R5),
-//! and the notices and next session that tell the person what changed and why.
+//! Pain and readiness (METHOD P3, R2, R3, R5): what the body says about a day, and what the engine does
+//! about it: holds, pain stops with their substitutes and the way back, soreness cuts, lower effort on a
+//! poor day.
 
 use std::borrow::Cow;
 
@@ -7,41 +8,53 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::compose::Pick;
-use super::progression::Outcome;
-use super::{LogView, NextSession, Planner, notices, sort_notices, sort_why};
-use crate::catalog::Exercise;
-use crate::plan::{MainItem, Notice, Session, Week};
+use super::{LogView, Planner, notices, sort_why};
+use crate::catalog::{Catalog, Exercise};
+use crate::history::Exposure;
+use crate::plan::{MainItem, Notice, Session};
+use crate::vocab::Pattern;
+
+/// METHOD P3: the reason to hold, if the last two weeks show pain, quality under 3 or RPE above 9.
+pub fn hold_reason(recent: &[Exposure]) -> Option<String> {
+    if recent.iter().any(|e| e.pain_flag()) {
+        return Some("pain was logged in the last two weeks".into());
+    }
+    if recent.iter().any(|e| e.min_quality().is_some_and(|q| q < 3)) {
+        return Some("movement quality was under 3/5 in the last two weeks".into());
+    }
+    if recent.iter().any(|e| e.max_rpe().is_some_and(|r| r > 9.0)) {
+        return Some("a set went above RPE 9 in the last two weeks".into());
+    }
+    None
+}
+
+/// A same-pattern variation that loads fewer of the exercise's joints and spares its painful range
+/// (METHOD R3): an overhead pull gives way to a pull below shoulder height, never to another overhead pull.
+/// From its substitutes first, then from the catalog, that the person can do.
+pub fn pain_substitute<'c>(
+    catalog: &'c Catalog,
+    ex: &Exercise,
+    allowed: impl Fn(&Exercise) -> bool,
+    avoid: &[&str],
+) -> Option<&'c Exercise> {
+    let overhead = |e: &Exercise| e.patterns.contains(&Pattern::VerticalPull);
+    let same_intent = |c: &Exercise| {
+        let pattern = c.patterns.first().is_some_and(|p| ex.patterns.contains(p));
+        // Below shoulder height the intent of a pull is a row.
+        let range = if overhead(ex) { !overhead(c) && c.is_row() } else { pattern };
+        range && c.category == ex.category
+    };
+    let load = |c: &Exercise| c.joints.iter().filter(|j| ex.joints.contains(j)).count();
+    let own = ex.joints.len();
+    let candidates = ex.substitutes.iter().filter_map(|id| catalog.get(id)).chain(catalog.all().iter());
+    candidates
+        .filter(|c| c.id != ex.id && same_intent(c) && allowed(c) && !avoid.contains(&c.id.as_str()))
+        // Sparing the range already spares the joint in its painful position; otherwise load fewer joints.
+        .filter(|c| own == 0 || load(c) < own || overhead(ex))
+        .min_by_key(|c| (load(c), c.tier.unwrap_or(0)))
+}
 
 impl Planner<'_> {
-    /// Counts what prescribing found, for the block decisions, and keeps its notices.
-    pub(super) fn absorb(&mut self, date: Date, outcome: Outcome) {
-        let past = self.log.is_some_and(|l| date <= l.today);
-        if past {
-            self.block_successes += outcome.successes;
-            self.block_setbacks += outcome.setbacks;
-            self.week_plateaus += outcome.plateaus;
-        }
-        for (ex, best) in outcome.regress {
-            self.regress(date, ex, best);
-        }
-        for ex in outcome.load_up {
-            let to = ex.loaded.as_deref().and_then(|id| self.catalog.get(id)).filter(|to| self.chooser.allows(to));
-            if let Some(to) = to {
-                self.progress.load_up(ex, to);
-                let text = format!(
-                    "{}: in place of {}, whose every rep was done far under the RPE asked, twice; with a load.",
-                    to.name, ex.name
-                );
-                self.note_change(date, Notice::new("P7", text));
-            }
-        }
-        self.expiring.extend(outcome.expiring);
-        self.claims.extend(outcome.claims);
-        for (day, notice) in outcome.changes {
-            self.note_change(day, notice);
-        }
-    }
-
     /// METHOD R3: for two weeks after pain of 4/10 or more (or rising pain), an exercise gives way to a
     /// same-pattern variation that loads fewer of its joints, with targets of its own.
     pub(super) fn spare_pain(&mut self, date: Date, picks: &[Pick]) -> Vec<Pick> {
@@ -80,7 +93,7 @@ impl Planner<'_> {
                     let (reps, seconds) = if sub.timed {
                         (None, Some(m.seconds.unwrap_or(30)))
                     } else {
-                        (m.reps.or(Some(crate::planner::reps(8, 12, 10))), None)
+                        (m.reps.or(Some(crate::engine::reps(8, 12, 10))), None)
                     };
                     let load_kg = reps.and_then(|r| self.progress.load_for(sub, r.target, m.rpe));
                     out.push(MainItem {
@@ -100,15 +113,20 @@ impl Planner<'_> {
 
     /// Whether pain keeps `ex` out on `date`: `None` when it does not; else the substitute, if any, with
     /// the notice recorded once.
-    fn pain_stop(&mut self, date: Date, ex: &'static Exercise, used: &[&str]) -> Option<Option<&'static Exercise>> {
+    pub(super) fn pain_stop(
+        &mut self,
+        date: Date,
+        ex: &'static Exercise,
+        used: &[&str],
+    ) -> Option<Option<&'static Exercise>> {
         let log = self.log?;
         // The exercise that hurt, or one of its pattern that would load every joint it loaded.
         let (event, hurt) = log.stopped_for(ex, date, self.catalog)?;
         let ex = hurt;
         let chooser = &self.chooser;
         let spares = |c: &Exercise| chooser.allows(c) && log.stopped_for(c, date, self.catalog).is_none();
-        let sub = crate::adapt::pain_substitute(self.catalog, ex, spares, used);
-        let until = event.date.saturating_add(crate::adapt::PAIN_DAYS.days());
+        let sub = super::pain_substitute(self.catalog, ex, spares, used);
+        let until = event.date.saturating_add(super::PAIN_DAYS.days());
         let how =
             if event.rising { "pain rising from set to set".to_string() } else { format!("pain {}/10", event.pain) };
         if event.date == date {
@@ -151,33 +169,6 @@ impl Planner<'_> {
             self.expiring.push((text, until));
         }
         Some(sub)
-    }
-
-    /// METHOD P7: reps far under the range twice in a row with no load to lower: an easier variation of
-    /// the same pattern (the one whose harder step this is, else a substitute of no higher tier), or a
-    /// range that starts at what was done.
-    fn regress(&mut self, date: Date, ex: &'static Exercise, best: u32) {
-        let first_pattern = |c: &Exercise| c.patterns.first().is_some_and(|p| ex.patterns.contains(p));
-        let allowed = |c: &&Exercise| self.chooser.allows(c) && c.id != ex.id;
-        let easier = self
-            .catalog
-            .all()
-            .iter()
-            .filter(|c| c.harder.as_deref() == Some(ex.id.as_str()))
-            .chain(ex.substitutes.iter().filter_map(|id| self.catalog.get(id)))
-            .filter(|c| first_pattern(c) && c.tier.unwrap_or(0) <= ex.tier.unwrap_or(0))
-            .find(allowed);
-        let text = match easier {
-            Some(to) => {
-                self.progress.regress_to(ex, to);
-                format!("{}: in place of {}, whose reps fell 3 or more under the range twice.", to.name, ex.name)
-            }
-            None => {
-                self.progress.floor_reps(ex, best, date);
-                format!("{}: reps fell 3 or more under the range twice: the range now starts at {best}.", ex.name)
-            }
-        };
-        self.note_change(date, Notice::new("P7", text));
     }
 
     /// METHOD R2: soreness of 7+ on two check-ins in a row, or three in a week, cuts the next 7 days'
@@ -243,13 +234,6 @@ impl Planner<'_> {
         self.note_change(session.date, Notice::new("R5", text));
     }
 
-    pub(super) fn dated_changes(&self, from: Date, to: Date) -> impl Iterator<Item = Notice> + '_ {
-        self.changes
-            .iter()
-            .filter(move |(d, _)| *d >= from && *d <= to)
-            .map(|(d, n)| Notice { rule: n.rule.clone(), text: format!("{d}: {}", n.text) })
-    }
-
     /// METHOD R3 and X1: pain of 5/10 or more, or pain flags twice within 14 days on one exercise.
     pub(super) fn referrals(&self, from: Date) -> Vec<Notice> {
         let Some(log) = self.log else { return Vec::new() };
@@ -270,69 +254,9 @@ impl Planner<'_> {
             .collect()
     }
 
-    /// The next planned session on or after today, with what changed for it and why: at most
-    /// `MAX_NOTICES`, the most important first, nothing expired or contradicting the session (METHOD K10).
-    pub(super) fn next(&self, weeks: &[Week], log: &LogView) -> Option<NextSession> {
-        let today = log.today;
-        let (week, session) =
-            weeks.iter().flat_map(|w| w.sessions.iter().map(move |s| (w, s))).find(|(_, s)| s.date >= today)?;
-        let mut notices: Vec<Notice> = self
-            .changes
-            .iter()
-            .filter(|(d, n)| self.concerns(week, session, today, *d, n))
-            .map(|(_, n)| n.clone())
-            .collect();
-        notices.extend(self.referrals(today.saturating_sub(28.days())));
-        let ask_cleared = self.awaiting_clearance(log, session.date);
-        notices.extend(ask_cleared.iter().map(|(id, since)| self.clearance_question(id, *since)));
-        if let Some(shown) = log.served_on(session.date).filter(|_| session.date == today) {
-            let done = |id: &str| log.sets_done(id, today);
-            let on = log.served_when(session.date).unwrap_or(today);
-            notices.extend(super::today::moved_since_shown(shown, on, session, done, self.profile.units));
-        }
-        // A6 is a standing announcement (K10): said on the deload week's first session, and once more on
-        // the next block's first session while no re-assessment is logged.
-        let reassess_from = self.deloads.iter().rev().find(|d| **d <= session.date).copied();
-        let first_of_week = week.sessions.first().is_some_and(|s| s.date == session.date);
-        let after_deload = reassess_from.is_some_and(|d| !week.deload && week.start == d.saturating_add(7.days()));
-        let due = first_of_week && (week.deload || after_deload);
-        if due && !reassess_from.is_some_and(|d| log.history.assessed_between(d, today)) {
-            notices.push(Notice::new(
-                "A6",
-                "A block ends: re-assess with `backbone assess` (grip, wall angel, thoracic rotation, grip width); \
-                 the results shape the next block.",
-            ));
-        }
-        if week.deload {
-            let why = self.deload_reasons.iter().rev().find(|(d, _)| *d <= session.date).map(|(_, r)| r.as_str());
-            notices.push(Notice::new(
-                "B2",
-                format!(
-                    "Deload week, {}: the same movements with about half the sets at RPE 5-6.",
-                    why.unwrap_or("as every block ends")
-                ),
-            ));
-        }
-        // K10: every number a notice names is the one served beside it, or it says it is for later.
-        let mut notices: Vec<Notice> = notices
-            .iter()
-            .map(|n| match self.claims.get(&n.text) {
-                Some(claim) => super::agree::reconcile(n, *claim, session, week.deload, self.profile.units),
-                None => n.clone(),
-            })
-            .collect();
-        let unexplained = super::agree::unexplained(weeks, week, session, &notices, self.catalog, self.profile.units);
-        notices.extend(unexplained);
-        sort_notices(&mut notices);
-        notices.sort_by_key(|n| priority(&n.rule));
-        notices.truncate(MAX_NOTICES);
-        let ask_cleared = ask_cleared.into_iter().map(|(id, _)| id.to_string()).collect();
-        Some(NextSession { session: session.clone(), notices, ask_cleared })
-    }
-
     /// METHOD R3: the exercises referred to a doctor or physical therapist whose two weeks are over and that
     /// wait for the person's word, with the day of the pain.
-    fn awaiting_clearance<'l>(&self, log: &'l LogView, day: Date) -> Vec<(&'l str, Date)> {
+    pub(super) fn awaiting_clearance<'l>(&self, log: &'l LogView, day: Date) -> Vec<(&'l str, Date)> {
         let mut out: Vec<(&str, Date)> = Vec::new();
         for (id, _) in &log.refer {
             if let Some(event) = log.awaiting_clearance(id, day)
@@ -345,7 +269,7 @@ impl Planner<'_> {
     }
 
     /// The question R3 asks before a referred exercise returns.
-    fn clearance_question(&self, id: &str, since: Date) -> Notice {
+    pub(super) fn clearance_question(&self, id: &str, since: Date) -> Notice {
         let name = self.catalog.get(id).map_or(id, |e| e.name.as_str());
         Notice::new(
             "R3",
@@ -356,44 +280,5 @@ impl Planner<'_> {
                 notices::NOT_MEDICAL_ADVICE
             ),
         )
-    }
-
-    /// Whether a change dated `day` belongs under this session: it happened on the session's day or in
-    /// the last week, it has not expired, it does not contradict the week, and it is about something in
-    /// the session (or about pain, which always is).
-    fn concerns(&self, week: &Week, session: &Session, today: Date, day: Date, n: &Notice) -> bool {
-        let recent = day == session.date || (day >= today.saturating_sub(7.days()) && day <= today);
-        let expired = self.expiring.iter().any(|(text, until)| *text == n.text && *until < session.date);
-        let rule = n.rule.as_ref();
-        let fits = match rule {
-            // Readiness is the day's own; a block stretch is news only in the week it adds, never in a deload.
-            "R5" => day == session.date,
-            "B2" => !week.deload && day == week.start,
-            // When the deload comes is news before it, not in it.
-            "R6" => !week.deload,
-            "R3" | "R2" => true,
-            _ => session
-                .main
-                .iter()
-                .any(|m| self.catalog.get(&m.exercise).is_some_and(|e| n.text.starts_with(&format!("{}:", e.name)))),
-        };
-        recent && !expired && fits
-    }
-}
-
-/// METHOD K10: at most about 8 lines under a session.
-pub const MAX_NOTICES: usize = 8;
-
-/// METHOD K10's order: pain and safety, then deloads and cuts, then the day's readiness, then progression,
-/// then the rest.
-fn priority(rule: &str) -> u8 {
-    match rule.as_bytes().first() {
-        Some(b'X') => 0,
-        _ if rule == "R3" => 0,
-        _ if matches!(rule, "B2" | "R2" | "R6") => 1,
-        _ if rule == "R5" => 2,
-        _ if matches!(rule, "R1" | "P7" | "P5" | "P3") => 3,
-        Some(b'P') => 3,
-        _ => 4,
     }
 }

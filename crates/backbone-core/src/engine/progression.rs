@@ -4,7 +4,7 @@
 //! far out of reach (P7), and plateaus recalibrated (R1).
 //!
 //! Without a log this is a forecast in which every step succeeds. With a log, each exposure is judged
-//! against the prescription that was served for its day (`calibration::judge`), once, in date order, and
+//! against the prescription that was served for its day (`estimate::judge`), once, in date order, and
 //! only hard weeks count: a deload is never evidence (B2).
 
 use rustc_hash::FxHashMap as HashMap;
@@ -15,26 +15,24 @@ use jiff::civil::Date;
 
 use crate::catalog::Exercise;
 use crate::load;
-use crate::plan::{LoadPer, MainItem, Notice, Why};
+use crate::plan::{LoadPer, MainItem, Why};
 use crate::profile::Profile;
 use crate::vocab::{Category, Units};
 
-use super::calibration::{self, Asked, Judged, Loading};
+use super::LogView;
+use super::calibrate::calibrate;
 use super::compose::Pick;
 use super::dose::{self, Dose, DoseContext};
+use super::estimate::{
+    self, Asked, ESTIMATE_EXPOSURES, Judged, Loading, MAX_RISE, Prior, Reading, bound_to_prior, working_load,
+};
+pub use super::outcome::{Claim, Outcome};
+use super::plateau::{self, PlateauSign};
+use super::state::State;
 use super::{reps, sort_why, why_of};
-use crate::adapt::LogView;
 
 /// Days between two progression steps of one exercise (METHOD P1).
 pub const STEP_DAYS: i64 = 14;
-/// METHOD P5: one change moves the max a load implies at most about 10%, up or down.
-const MAX_RISE: f64 = 1.10;
-const MAX_FALL: f64 = 0.90;
-/// METHOD P5: an implement's step this large against the load (2 kg at 18 kg) holds the load and fits the
-/// reps to it, rather than alternate between two loads.
-const COARSE_STEP: f64 = 0.095;
-/// METHOD P5: the estimate reads this many recent hard exposures.
-const ESTIMATE_EXPOSURES: usize = 3;
 /// METHOD P6: the first two exposures of an exercise are at RPE 7 or less.
 const NEW_EXPOSURES: u32 = 2;
 const NEW_RPE: f64 = 7.0;
@@ -48,159 +46,6 @@ const NOTICE_DAYS: i64 = 28;
 /// R1 looks back this far for a plateau: six weeks, so that a lift trained once a week, which meets a
 /// step (and can miss it) once a fortnight, can show the two misses a plateau needs.
 const PLATEAU_DAYS: i64 = 42;
-
-/// Where one exercise stands in its progression.
-#[derive(Debug, Clone)]
-pub struct State {
-    /// METHOD R1 recalibrations so far, and the start of the current plateau window.
-    recalibrations: u32,
-    plateau_since: Date,
-    /// Rep-range shifts made by R1's intensity stage (two reps down each).
-    range_shift: u32,
-    /// METHOD P7 without a load or variation to fall back on: a range starting at what was done.
-    reps_floor: Option<u32>,
-    /// The rep range the bonus counts from; a new range starts again at its bottom.
-    range: Option<(u32, u32)>,
-    reps_bonus: u32,
-    sets_bonus: u32,
-    /// Sets taken off by R1 when effort climbed at the same dose.
-    sets_cut: u32,
-    seconds_bonus: u32,
-    /// The date of the last step, or of the first exposure.
-    anchor: Date,
-    steps: u32,
-    /// The days steps were taken on, for R1 (the asks that should have led to a gain).
-    step_dates: Vec<Date>,
-    /// Estimated max in total kg moved (see `Loading`): from strength standards, then from hard exposures.
-    e1rm: Option<f64>,
-    /// The working load for a (range, RPE) context, kept while reps climb (double progression).
-    load: Option<((u32, u32, u32), f64)>,
-    /// The last load really lifted in a hard week, with its range.
-    last_load: Option<((u32, u32), f64)>,
-    /// The last hard prescription, as its load and the max it implies: the base of P5's 10% bound at
-    /// every kind of step (a calibration, a block start, the week after a deload).
-    prior: Option<Prior>,
-    /// The readings of the last hard exposures, oldest first (METHOD P5: the estimate comes from all
-    /// of them, the latest weighing most).
-    recent: Vec<Reading>,
-    /// The load of timed loaded work (carries), from the log.
-    timed_load: Option<f64>,
-    /// The date of the newest exposure already judged, and the day the log was last read up to (so that
-    /// reading it again for the same day costs nothing).
-    judged_to: Option<Date>,
-    read_to: Option<Date>,
-    /// Hard exposures judged since the plateau window opened (at most `PLATEAU_DAYS` back).
-    judged: Vec<Judged>,
-    /// What was prescribed (or served) on recent days, to judge their logs against.
-    prescribed: Vec<(Date, Asked)>,
-    /// Hard exposures logged, and prescriptions forecast after today (METHOD P6 counts both).
-    seen: u32,
-    forecast: u32,
-    short_streak: u32,
-    easy_streak: u32,
-    /// Hard exposures in a row done otherwise than asked (another load, many more reps): METHOD R1 says
-    /// so after three, and judges what was done.
-    off_script: u32,
-    /// P5 set the load from the log at least once.
-    calibrated: bool,
-    /// P7 acted on this exercise.
-    regressed: bool,
-}
-
-impl State {
-    fn new(date: Date, range: Option<(u32, u32)>, e1rm: Option<f64>) -> State {
-        State {
-            recalibrations: 0,
-            plateau_since: date,
-            range_shift: 0,
-            reps_floor: None,
-            range,
-            reps_bonus: 0,
-            sets_bonus: 0,
-            sets_cut: 0,
-            seconds_bonus: 0,
-            anchor: date,
-            steps: 0,
-            step_dates: Vec::new(),
-            e1rm,
-            load: None,
-            last_load: None,
-            prior: None,
-            recent: Vec::new(),
-            timed_load: None,
-            judged_to: None,
-            read_to: None,
-            judged: Vec::new(),
-            prescribed: Vec::new(),
-            seen: 0,
-            forecast: 0,
-            short_streak: 0,
-            easy_streak: 0,
-            off_script: 0,
-            calibrated: false,
-            regressed: false,
-        }
-    }
-
-    /// The prescription a log of `day` is judged against: that day's, or the latest before it (a session
-    /// done a day late is judged against what it was meant to be).
-    fn prescribed_for(&self, day: Date) -> Option<Asked> {
-        self.prescribed.iter().rev().find(|(d, _)| *d <= day).map(|(_, a)| *a)
-    }
-
-    /// A new plateau window: after a recalibration or a regression (R1 never counts holds the engine
-    /// chose).
-    fn reopen(&mut self, date: Date) {
-        self.plateau_since = date;
-        self.judged.clear();
-    }
-}
-
-/// What prescribing a session's exercises found, for the engine's notices and block decisions.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    pub successes: u32,
-    pub setbacks: u32,
-    pub plateaus: u32,
-    pub changes: Vec<(Date, Notice)>,
-    /// METHOD P7: exercises to regress to an easier variation, with the best reps done.
-    pub regress: Vec<(&'static Exercise, u32)>,
-    /// METHOD P7: bodyweight exercises that became too easy, for their loaded variation.
-    pub load_up: Vec<&'static Exercise>,
-    /// Changes that stop applying after a day (METHOD K10: nothing expired is shown).
-    pub expiring: Vec<(String, Date)>,
-    /// Reading old logs: their changes are never shown, so their texts are not even written.
-    pub quiet: bool,
-    /// What a change's text says the next sessions serve (METHOD K10): checked against the session it is
-    /// shown under.
-    pub claims: Vec<(String, Claim)>,
-}
-
-/// The numbers a notice names for an exercise's next sessions (METHOD K10).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Claim {
-    pub exercise: &'static str,
-    pub load_kg: Option<f64>,
-    pub reps: Option<u32>,
-}
-
-impl Outcome {
-    /// A change that names the load or reps the next sessions serve.
-    pub fn tell_claim(&mut self, date: Date, rule: &'static str, claim: Claim, text: impl FnOnce() -> String) {
-        if !self.quiet {
-            let text = text();
-            self.claims.push((text.clone(), claim));
-            self.change(date, rule, text);
-        }
-    }
-
-    pub fn change(&mut self, date: Date, rule: &'static str, text: String) {
-        let notice = Notice::new(rule, text);
-        if !self.changes.iter().any(|(_, n)| *n == notice) {
-            self.changes.push((date, notice));
-        }
-    }
-}
 
 /// The progression of every exercise in the plan.
 pub struct Progress {
@@ -425,12 +270,12 @@ impl Progress {
                 continue;
             }
             let asked = state.prescribed_for(e.date);
-            let j = calibration::judge(e, asked, loading);
+            let j = estimate::judge(e, asked, loading);
             state.recent.push(Reading { e1rm: j.e1rm, floor: j.e1rm_floor });
             if state.recent.len() > ESTIMATE_EXPOSURES {
                 state.recent.remove(0);
             }
-            state.e1rm = estimate(&state.recent, state.e1rm);
+            state.e1rm = estimate::estimate(&state.recent, state.e1rm);
             // Only recent changes are ever shown (K10); writing years of old ones would cost `next` its
             // speed for nothing.
             out.quiet = e.date < log.today.saturating_sub(NOTICE_DAYS.days());
@@ -563,7 +408,7 @@ impl Progress {
         let week = monday(date);
         let may_add = self.r1_added != Some(week) && item.sets < cap && !self.volume_full;
         let Some(state) = self.states.get_mut(ex.id.as_str()) else { return "holding".into() };
-        let drifting = calibration::rpe_drifting_up(&state.judged);
+        let drifting = plateau::rpe_drifting_up(&state.judged);
         let stage = state.recalibrations;
         state.recalibrations += 1;
         state.anchor = date;
@@ -654,7 +499,7 @@ impl Progress {
         self.swaps.insert(from.id.as_str(), to.id.as_str());
         let (Some(body), Some(state)) = (self.body_kg, self.states.get(from.id.as_str())) else { return };
         let Some(j) = state.judged.last() else { return };
-        if let Some(est) = j.top_rpe.and_then(|rpe| calibration::set_e1rm(body, j.best_reps, Some(rpe))) {
+        if let Some(est) = j.top_rpe.and_then(|rpe| estimate::set_e1rm(body, j.best_reps, Some(rpe))) {
             self.seeds.insert(to.id.as_str(), est);
         }
     }
@@ -712,32 +557,6 @@ impl Progress {
     }
 }
 
-/// Which of METHOD R1's signals called a plateau: said in the notice ("say which and why").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlateauSign {
-    /// More was asked at least twice and not achieved, with no gain in the estimate.
-    Missed,
-    /// Steps were met for five weeks, yet the estimate did not move.
-    StepsWithoutGain,
-    /// The last recalibration had its three hard weeks and brought no gain.
-    StageOver,
-    /// Done another way than asked three times running, with no gain in what was done.
-    OwnWay,
-}
-
-impl PlateauSign {
-    fn words(self) -> &'static str {
-        match self {
-            PlateauSign::Missed => "no gain over the last weeks although more was asked",
-            PlateauSign::StepsWithoutGain => {
-                "every step met for five weeks, yet no gain (in the estimated max, or in reps at the same load)"
-            }
-            PlateauSign::StageOver => "about three hard weeks since the last change brought no gain",
-            PlateauSign::OwnWay => "no gain in what you have been doing instead of what was asked",
-        }
-    }
-}
-
 /// Whether the log lets a progression step happen (METHOD P1, P3, R1).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Verdict {
@@ -768,10 +587,10 @@ fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
     if day <= log.today && !drill {
         let since = state.judged.first().map_or(day, |j| j.date);
         let steps = state.step_dates.iter().filter(|d| **d >= since).count();
-        if calibration::plateaued(&state.judged) {
+        if plateau::plateaued(&state.judged) {
             return Verdict::Plateau(PlateauSign::Missed);
         }
-        if calibration::stepped_without_gain(&state.judged, steps) {
+        if plateau::stepped_without_gain(&state.judged, steps) {
             return Verdict::Plateau(PlateauSign::StepsWithoutGain);
         }
         // R1: each stage gets about three hard weeks; a plateau that lasts moves to the next, whether or
@@ -779,12 +598,11 @@ fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
         // was done: no gain over three exposures and two weeks is a plateau.
         let stage_over = state.recalibrations > 0 && day >= state.plateau_since.saturating_add(STAGE_DAYS.days());
         let own_way = state.off_script >= 3;
-        if (stage_over || own_way) && calibration::no_gain_in(&state.judged, if own_way { 14 } else { STAGE_DAYS - 7 })
-        {
+        if (stage_over || own_way) && plateau::no_gain_in(&state.judged, if own_way { 14 } else { STAGE_DAYS - 7 }) {
             return Verdict::Plateau(if own_way { PlateauSign::OwnWay } else { PlateauSign::StageOver });
         }
     }
-    if let Some(reason) = crate::adapt::hold_reason(recent) {
+    if let Some(reason) = super::hold_reason(recent) {
         return Verdict::Hold(reason);
     }
     if day > log.today {
@@ -794,248 +612,6 @@ fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
         None => Verdict::NoData,
         Some(j) if j.met => Verdict::Success,
         Some(_) => Verdict::Missed,
-    }
-}
-
-/// METHOD P5: a load serves its target reps at its target RPE. When the log shows the effort a point or
-/// more off, reps missed, RPE 10, or another load than the one served, the next load comes from the
-/// estimate, rounded down, and rises at most about 10% over the load lifted.
-fn calibrate(
-    state: &mut State,
-    ex: &'static Exercise,
-    j: &Judged,
-    served: Option<Asked>,
-    units: Units,
-    loading: Loading,
-    out: &mut Outcome,
-) {
-    let Some(top) = j.top_load else {
-        calibrate_reps(state, ex, j, served, out);
-        return;
-    };
-    if ex.timed {
-        state.timed_load = Some(top);
-        return;
-    }
-    let Some(reps) = served.and_then(|s| s.reps).or(state.range.map(|(min, max)| super::reps(min, max, min))) else {
-        return;
-    };
-    let rpe = served.map_or(8.0, |s| s.rpe);
-    state.last_load = Some(((reps.min, reps.max), top));
-    let other_load = served.is_none_or(|s| s.load_kg.is_none_or(|l| (l - top).abs() > 0.01));
-    if !(j.off_target || other_load) {
-        return;
-    }
-    let Some(e1rm) = state.e1rm else { return };
-    let Some(derived) = working_load(ex, e1rm, reps.target, rpe, units, loading) else { return };
-    // Reps missed or a set at RPE 10: the load comes down to what the estimate says, however far (X2);
-    // any other change moves at most about 10%.
-    let failed = j.short || j.strained || j.top_rpe.is_some_and(|r| r >= 10.0);
-    let prior = state.prior.map(|p| Prior { may_fall: failed, ..p });
-    let mut kg = bound_to_prior(ex, derived, reps.target, rpe, prior, units, loading);
-    let step = ex.load.map_or(0.0, |i| load::step_kg(i, units));
-    // Where one step is about 10% of the load or more (2 kg on 18 kg), no load lands near the RPE asked and
-    // two loads would alternate: the load stays and the target reps move instead, within the range
-    // (double progression's other axis).
-    let under = j.mean_rpe.map_or(0.0, |r| rpe - r);
-    let clearly_easy = j.met && under >= 1.5;
-    // Against the whole load moved: 2 kg on a weighted pull-up is a small step for body and load.
-    if step >= loading.total(top) * COARSE_STEP
-        && state.reps_floor.is_none()
-        && state.range_shift == 0
-        && state.range == Some((reps.min, reps.max))
-        // A load clearly too light climbs the range at once, then steps up to its bottom (double
-        // progression): an easy set's estimate is only a floor, so fitting reps to it would crawl.
-        && let Some(r) = if clearly_easy { easy_reps(j, reps, rpe) } else { reps_for(e1rm, loading.total(top), rpe, reps.min, reps.max) }
-    {
-        if clearly_easy
-            && reps.target == reps.max
-            && let Some(implement) = ex.load
-        {
-            let kg = load::round_down(top + step, implement, units);
-            state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
-            state.reps_bonus = 0;
-            state.calibrated = true;
-            let claim = Claim { exercise: ex.id.as_str(), load_kg: Some(kg), reps: Some(reps.min) };
-            out.tell_claim(j.date, "P5", claim, || {
-                format!(
-                    "{}: {} for {} reps was clearly easy at the top of the range: the load moves to {}, back at the \
-                     bottom of the range.",
-                    ex.name,
-                    LoadPer::say(ex, top, units),
-                    j.best_reps,
-                    LoadPer::say(ex, kg, units)
-                )
-            });
-            return;
-        }
-        state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), top));
-        state.reps_bonus = r - reps.min;
-        state.calibrated = true;
-        if r != reps.target {
-            let claim = Claim { exercise: ex.id.as_str(), load_kg: Some(top), reps: Some(r) };
-            out.tell_claim(j.date, "P5", claim, || {
-                format!(
-                    "{}: {} is as near as the implement's steps allow, so the reps move to {r} to land near RPE \
-                     {rpe}.",
-                    ex.name,
-                    LoadPer::say(ex, top, units)
-                )
-            });
-        }
-        return;
-    }
-    // Clearly too easy (every rep done, effort a point and a half or more under): one step up, even where
-    // rounding down would give the same load back.
-    if clearly_easy
-        && kg <= top
-        && step > 0.0
-        && let Some(implement) = ex.load
-    {
-        // Two points or more under: as far as the 10% bound allows; otherwise one step.
-        let far = if under >= 2.0 {
-            load::round_down(loading.added(loading.total(top) * MAX_RISE), implement, units)
-        } else {
-            0.0
-        };
-        kg = far.max(load::round_down(top + step, implement, units));
-    }
-    state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
-    state.calibrated = true;
-    // A load calibrated down is the reference of the next bound, so a block start does not lift it back;
-    // a rise stays bounded from what was last served, so two rises never stack before one is lifted.
-    let served_kg = served.and_then(|s| s.load_kg).unwrap_or(top);
-    if kg < served_kg
-        && let Some(pct) = load::rts_percent(reps.target, rpe)
-    {
-        state.prior = Some(Prior { implied: loading.total(kg) / pct, may_fall: false });
-    }
-    if (kg - top).abs() > 0.01 && served.is_some() {
-        let claim = Claim { exercise: ex.id.as_str(), load_kg: Some(kg), reps: None };
-        out.tell_claim(j.date, "P5", claim, || {
-            let effort =
-                j.mean_rpe.map_or(String::new(), |r| format!(" at RPE {:.1} on average", (r * 2.0).round() / 2.0));
-            format!(
-                "{}: {} for {} reps{effort} on {} where RPE {rpe} was asked: the load moves to {}.",
-                ex.name,
-                LoadPer::say(ex, top, units),
-                j.best_reps,
-                j.date,
-                LoadPer::say(ex, kg, units)
-            )
-        });
-    }
-}
-
-/// METHOD P5 at a coarse step when the load was clearly easy: the reps the sets were worth, read a point
-/// harder than logged (an easy set is only a floor), less the reps the RPE asked to leave; at least one
-/// more than asked, within the range.
-fn easy_reps(j: &Judged, reps: crate::plan::Reps, rpe: f64) -> Option<u32> {
-    let logged = j.mean_rpe?;
-    let worth = f64::from(j.best_reps) + (10.0 - (logged + 1.0).min(10.0));
-    let fits = (worth - (10.0 - rpe)).floor().max(0.0) as u32;
-    Some(fits.clamp(reps.target + 1, reps.max.max(reps.target + 1)).min(reps.max))
-}
-
-/// The most reps in `min..=max` that `load` allows at `rpe` for an estimated max, if even `min` does.
-fn reps_for(e1rm: f64, load: f64, rpe: f64, min: u32, max: u32) -> Option<u32> {
-    let fraction = load / e1rm;
-    (min..=max).rev().find(|r| load::rts_percent(*r, rpe).is_some_and(|p| p >= fraction))
-}
-
-/// METHOD P5 without a load (bodyweight, bands): the reps are what can be calibrated. When the effort
-/// was a point or more off, the target becomes the reps the hardest set was worth less the reps the RPE
-/// asked to leave, inside the range; reps far under it are P7's business.
-fn calibrate_reps(state: &mut State, ex: &'static Exercise, j: &Judged, served: Option<Asked>, out: &mut Outcome) {
-    let (Some(asked), Some(worth)) = (served, j.rep_max) else { return };
-    let Some(r) = asked.reps.filter(|r| state.range == Some((r.min, r.max))) else { return };
-    if !j.off_target || j.far_short || state.reps_floor.is_some() || state.range_shift > 0 {
-        return;
-    }
-    let fits = (worth - (10.0 - asked.rpe)).floor().max(0.0) as u32;
-    let target = fits.clamp(r.min, r.max);
-    if target != r.target {
-        state.reps_bonus = target - r.min;
-        state.calibrated = true;
-        let claim = Claim { exercise: ex.id.as_str(), load_kg: None, reps: Some(target) };
-        out.tell_claim(j.date, "P5", claim, || {
-            format!("{}: the reps move to {target}, what the last session says lands near RPE {}.", ex.name, asked.rpe)
-        });
-    }
-}
-
-/// METHOD P5's bound at every kind of step: the max a load implies at its reps and RPE moves at most
-/// about 10% from the last hard prescription's (for a load added to the body, the body counts too), with
-/// at least one step of the implement allowed up. A new rep range at the same implied max passes.
-fn bound_to_prior(
-    ex: &Exercise,
-    kg: f64,
-    reps: u32,
-    rpe: f64,
-    prior: Option<Prior>,
-    units: Units,
-    loading: Loading,
-) -> f64 {
-    let (Some(implement), Some(p), Some(pct)) = (ex.load, prior, load::rts_percent(reps, rpe)) else { return kg };
-    let implied = loading.total(kg) / pct;
-    if implied > p.implied * MAX_RISE {
-        let bound = load::round_down(loading.added(p.implied * MAX_RISE * pct), implement, units);
-        let same = load::round_down(loading.added(p.implied * pct), implement, units);
-        return bound.max(same + load::step_kg(implement, units)).min(kg);
-    }
-    if implied < p.implied * MAX_FALL && !p.may_fall {
-        return kg.max(load::round_down(loading.added(p.implied * MAX_FALL * pct), implement, units));
-    }
-    kg
-}
-
-/// The estimate from the last hard exposures (METHOD P5): the mean of their informative estimates,
-/// weighted 1, 2, 3 toward the latest; sets at RPE 6 or lower only raise it to what they show at least,
-/// and only from the latest exposure that read the max on.
-fn estimate(recent: &[Reading], before: Option<f64>) -> Option<f64> {
-    let (mut sum, mut weights) = (0.0, 0.0);
-    for (i, r) in recent.iter().enumerate() {
-        if let Some(e) = r.e1rm {
-            let w = (i + 1) as f64;
-            sum += e * w;
-            weights += w;
-        }
-    }
-    let read = (weights > 0.0).then(|| sum / weights).or(before);
-    // A floor speaks only until a harder set reads the max: an easy week before a hard one says nothing
-    // the hard one does not say better.
-    let last_read = recent.iter().rposition(|r| r.e1rm.is_some()).unwrap_or(0);
-    let floor = recent[last_read..]
-        .iter()
-        .filter_map(|r| r.floor)
-        .fold(None, |m: Option<f64>, f| Some(m.map_or(f, |m| m.max(f))));
-    match (read, floor) {
-        (Some(r), Some(f)) => Some(r.max(f)),
-        (r, f) => r.or(f),
-    }
-}
-
-/// One hard exposure's reading of the max: from its informative sets, and the floor its easy sets set.
-#[derive(Debug, Clone, Copy)]
-struct Reading {
-    e1rm: Option<f64>,
-    floor: Option<f64>,
-}
-
-/// A hard prescription as P5's bound reads it: its load and the max it implies at its reps and RPE.
-#[derive(Debug, Clone, Copy)]
-struct Prior {
-    implied: f64,
-    /// The log showed the last load was too much (reps missed, RPE 10): it may come down further.
-    may_fall: bool,
-}
-
-impl Prior {
-    fn of(ex: &Exercise, item: &MainItem, loading: Loading) -> Option<Prior> {
-        ex.load?;
-        let (kg, reps) = (item.load_kg?, item.reps?);
-        let pct = load::rts_percent(reps.target, item.rpe)?;
-        Some(Prior { implied: loading.total(kg) / pct, may_fall: false })
     }
 }
 
@@ -1244,13 +820,6 @@ fn step(
         },
         None => false,
     }
-}
-
-/// The load for reps at an RPE from an estimated max, rounded down to what the implement allows (P5).
-fn working_load(ex: &Exercise, e1rm: f64, reps: u32, rpe: f64, units: Units, loading: Loading) -> Option<f64> {
-    let implement = ex.load?;
-    let pct = load::rts_percent(reps, rpe)?;
-    Some(load::round_down(loading.added(e1rm * pct), implement, units))
 }
 
 /// The Monday of a date's week.

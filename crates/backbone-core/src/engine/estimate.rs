@@ -4,23 +4,18 @@
 //! exposure and the item the person was given for that day, and everything that follows (a step, a
 //! calibrated load, a regression, a plateau) reads these verdicts.
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 
+use crate::catalog::Exercise;
 use crate::history::Exposure;
 use crate::load;
 use crate::plan::MainItem;
+use crate::vocab::Units;
 
 /// The most reps a set may have for the engine to estimate a max from it. The report keeps to 10
 /// (`load::e1rm`); calibration may read the 11-20 rep sets this method prescribes, because it maps the
 /// estimate back through the same chart to similar reps, so the chart's error mostly cancels.
 const CALIBRATION_MAX_REPS: u32 = 20;
-
-/// R1: a gain in estimated max smaller than this is noise (RPE is logged in half steps, about 1-2% of a
-/// max), not progress.
-const GAIN: f64 = 1.02;
-/// Over five weeks or more the best of several estimates is steadier: a smaller gain is real progress.
-const SLOW_GAIN: f64 = 1.015;
 
 /// METHOD P5: a set at this RPE or lower says only "at least that many reps in reserve".
 pub const LOWER_BOUND_RPE: f64 = 6.0;
@@ -231,75 +226,111 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
     j
 }
 
-/// METHOD R1: three or more hard exposures spanning at least 14 days without a gain in estimated max (or
-/// in reps at the same load when no RPE was logged), although the prescription asked for more at least
-/// twice, or effort strained three times (P3 held it). Holds the engine chose are met exposures, so they
-/// never make a plateau.
-pub fn plateaued(window: &[Judged]) -> bool {
-    // Sets four or more reps short of failure (RPE under 7) tell little about a max: the RPE chart is
-    // least accurate there, and an easy set neither shows nor hides a gain. Only the informative count.
-    let window: Vec<Judged> = window.iter().filter(|j| j.top_rpe.is_none_or(|r| r >= 7.0)).cloned().collect();
-    let (Some(first), Some(last)) = (window.first(), window.last()) else { return false };
-    if window.len() < 3 || last.date < first.date.saturating_add(14.days()) {
-        return false;
+/// METHOD P5: one change moves the max a load implies at most about 10%, up or down.
+pub const MAX_RISE: f64 = 1.10;
+pub const MAX_FALL: f64 = 0.90;
+/// METHOD P5: an implement's step this large against the load (2 kg at 18 kg) holds the load and fits the
+/// reps to it, rather than alternate between two loads.
+pub const COARSE_STEP: f64 = 0.095;
+/// METHOD P5: the estimate reads this many recent hard exposures.
+pub const ESTIMATE_EXPOSURES: usize = 3;
+
+/// One hard exposure's reading of the max: from its informative sets, and the floor its easy sets set.
+#[derive(Debug, Clone, Copy)]
+pub struct Reading {
+    pub e1rm: Option<f64>,
+    pub floor: Option<f64>,
+}
+
+/// A hard prescription as P5's bound reads it: its load and the max it implies at its reps and RPE.
+#[derive(Debug, Clone, Copy)]
+pub struct Prior {
+    pub implied: f64,
+    /// The log showed the last load was too much (reps missed, RPE 10): it may come down further.
+    pub may_fall: bool,
+}
+
+impl Prior {
+    pub fn of(ex: &Exercise, item: &MainItem, loading: Loading) -> Option<Prior> {
+        ex.load?;
+        let (kg, reps) = (item.load_kg?, item.reps?);
+        let pct = load::rts_percent(reps.target, item.rpe)?;
+        Some(Prior { implied: loading.total(kg) / pct, may_fall: false })
     }
-    let misses = window.iter().filter(|j| j.counted && !j.learning).count();
-    let strained = window.iter().rev().take(3).filter(|j| j.strained).count();
-    if misses < 2 && strained < 3 {
-        return false;
+}
+
+/// METHOD P5 at a coarse step when the load was clearly easy: the reps the sets were worth, read a point
+/// harder than logged (an easy set is only a floor), less the reps the RPE asked to leave; at least one
+/// more than asked, within the range.
+pub fn easy_reps(j: &Judged, reps: crate::plan::Reps, rpe: f64) -> Option<u32> {
+    let logged = j.mean_rpe?;
+    let worth = f64::from(j.best_reps) + (10.0 - (logged + 1.0).min(10.0));
+    let fits = (worth - (10.0 - rpe)).floor().max(0.0) as u32;
+    Some(fits.clamp(reps.target + 1, reps.max.max(reps.target + 1)).min(reps.max))
+}
+
+/// The most reps in `min..=max` that `load` allows at `rpe` for an estimated max, if even `min` does.
+pub fn reps_for(e1rm: f64, load: f64, rpe: f64, min: u32, max: u32) -> Option<u32> {
+    let fraction = load / e1rm;
+    (min..=max).rev().find(|r| load::rts_percent(*r, rpe).is_some_and(|p| p >= fraction))
+}
+
+/// METHOD P5's bound at every kind of step: the max a load implies at its reps and RPE moves at most
+/// about 10% from the last hard prescription's (for a load added to the body, the body counts too), with
+/// at least one step of the implement allowed up. A new rep range at the same implied max passes.
+pub fn bound_to_prior(
+    ex: &Exercise,
+    kg: f64,
+    reps: u32,
+    rpe: f64,
+    prior: Option<Prior>,
+    units: Units,
+    loading: Loading,
+) -> f64 {
+    let (Some(implement), Some(p), Some(pct)) = (ex.load, prior, load::rts_percent(reps, rpe)) else { return kg };
+    let implied = loading.total(kg) / pct;
+    if implied > p.implied * MAX_RISE {
+        let bound = load::round_down(loading.added(p.implied * MAX_RISE * pct), implement, units);
+        let same = load::round_down(loading.added(p.implied * pct), implement, units);
+        return bound.max(same + load::step_kg(implement, units)).min(kg);
     }
-    !gained(&window)
-}
-
-/// METHOD R1 when the asks were met but led nowhere: two or more steps taken in a window of at least
-/// five weeks (`steps`: how many fell inside it) with no gain. Five weeks, because a slow but real gain
-/// (0.5% a week) shows as 2.5% by then, past the noise of RPE's half steps.
-pub fn stepped_without_gain(window: &[Judged], steps: usize) -> bool {
-    // From the first exposure that met its targets: before it the load was still being calibrated.
-    let met = window.iter().position(|j| j.met).unwrap_or(window.len());
-    let window: Vec<Judged> = window[met..].iter().filter(|j| j.top_rpe.is_none_or(|r| r >= 7.0)).cloned().collect();
-    let (Some(first), Some(last)) = (window.first(), window.last()) else { return false };
-    steps >= 2
-        && window.len() >= 3
-        && last.date >= first.date.saturating_add(35.days())
-        && !gained_by(&window, SLOW_GAIN)
-}
-
-/// A gain in the window over its first exposure: in e1RM, in reps at the same load without RPE, in reps
-/// plus reps in reserve at one load, or in load for work without an estimate.
-fn gained(window: &[Judged]) -> bool {
-    gained_by(window, GAIN)
-}
-
-fn gained_by(window: &[Judged], gain: f64) -> bool {
-    let Some(first) = window.first() else { return false };
-    let later = &window[1..];
-    let e1rm_gain = first.e1rm.is_some_and(|base| later.iter().filter_map(|j| j.e1rm).any(|e| e > base * gain));
-    let reps_gain = later.iter().any(|j| !j.has_rpe && j.top_load == first.top_load && j.total_reps > first.total_reps);
-    let heavier = first.top_load.is_some_and(|base| later.iter().filter_map(|j| j.top_load).any(|l| l > base));
-    // At the same load (or none), more reps done plus reps in reserve is a gain too: at 15-20 reps the
-    // RPE chart flattens and the e1RM stops telling one session from the next.
-    let rep_max_gain = first.rep_max.is_some_and(|base| {
-        later.iter().filter(|j| j.top_load == first.top_load).filter_map(|j| j.rep_max).any(|r| r >= base + 1.0)
-    });
-    e1rm_gain || reps_gain || rep_max_gain || heavier && first.e1rm.is_none()
-}
-
-/// METHOD R1 after a stage, or for a person doing something else than asked: no gain over the
-/// informative exposures of the window, at least two of them spanning at least `days`.
-pub fn no_gain_in(window: &[Judged], days: i64) -> bool {
-    let window: Vec<Judged> = window.iter().filter(|j| j.top_rpe.is_none_or(|r| r >= 7.0)).cloned().collect();
-    let (Some(first), Some(last)) = (window.first(), window.last()) else { return false };
-    window.len() >= 2 && last.date >= first.date.saturating_add(days.days()) && !gained(&window)
-}
-
-/// R1 volume stage: effort climbing at the same dose calls for one set fewer rather than one more.
-pub fn rpe_drifting_up(window: &[Judged]) -> bool {
-    let rpes: Vec<f64> = window.iter().filter_map(|j| j.top_rpe).collect();
-    match (rpes.first(), rpes.last()) {
-        (Some(a), Some(b)) => b - a >= 1.0 || window.iter().any(|j| j.strained),
-        _ => false,
+    if implied < p.implied * MAX_FALL && !p.may_fall {
+        return kg.max(load::round_down(loading.added(p.implied * MAX_FALL * pct), implement, units));
     }
+    kg
+}
+
+/// The estimate from the last hard exposures (METHOD P5): the mean of their informative estimates,
+/// weighted 1, 2, 3 toward the latest; sets at RPE 6 or lower only raise it to what they show at least,
+/// and only from the latest exposure that read the max on.
+pub fn estimate(recent: &[Reading], before: Option<f64>) -> Option<f64> {
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for (i, r) in recent.iter().enumerate() {
+        if let Some(e) = r.e1rm {
+            let w = (i + 1) as f64;
+            sum += e * w;
+            weights += w;
+        }
+    }
+    let read = (weights > 0.0).then(|| sum / weights).or(before);
+    // A floor speaks only until a harder set reads the max: an easy week before a hard one says nothing
+    // the hard one does not say better.
+    let last_read = recent.iter().rposition(|r| r.e1rm.is_some()).unwrap_or(0);
+    let floor = recent[last_read..]
+        .iter()
+        .filter_map(|r| r.floor)
+        .fold(None, |m: Option<f64>, f| Some(m.map_or(f, |m| m.max(f))));
+    match (read, floor) {
+        (Some(r), Some(f)) => Some(r.max(f)),
+        (r, f) => r.or(f),
+    }
+}
+
+/// The load for reps at an RPE from an estimated max, rounded down to what the implement allows (P5).
+pub fn working_load(ex: &Exercise, e1rm: f64, reps: u32, rpe: f64, units: Units, loading: Loading) -> Option<f64> {
+    let implement = ex.load?;
+    let pct = load::rts_percent(reps, rpe)?;
+    Some(load::round_down(loading.added(e1rm * pct), implement, units))
 }
 
 #[cfg(test)]
@@ -389,41 +420,5 @@ mod tests {
         let log = logged(&[4, 3, 2], 10.0, 40.0);
         let j = judged(&log, &served(8, 8.0, 40.0));
         assert!(j.missed && j.far_short && !j.met && j.off_target, "{j:?}");
-    }
-
-    fn j(day: i8, e1rm: f64, missed: bool) -> Judged {
-        Judged {
-            date: date(2026, 12, day),
-            e1rm: Some(e1rm),
-            e1rm_floor: None,
-            mean_rpe: Some(8.0),
-            top_load: Some(50.0),
-            total_reps: 30,
-            has_rpe: true,
-            top_rpe: Some(8.0),
-            best_reps: 10,
-            rep_max: None,
-            learning: false,
-            met: !missed,
-            missed,
-            counted: missed,
-            strained: false,
-            short: false,
-            far_short: false,
-            easy: false,
-            off_target: missed,
-        }
-    }
-
-    /// R1 needs the prescription to have asked for more and not got it: flat estimates alone, when every
-    /// exposure met what was served, are the engine's own hold, not a plateau.
-    #[test]
-    fn r1_flat_estimates_with_targets_met_are_not_a_plateau() {
-        assert!(!plateaued(&[j(1, 80.0, false), j(8, 80.0, false), j(15, 80.5, false)]));
-        assert!(plateaued(&[j(1, 80.0, false), j(8, 80.0, true), j(15, 80.5, true)]));
-        // A real gain over the window is progress whatever was missed.
-        assert!(!plateaued(&[j(1, 80.0, true), j(8, 80.0, true), j(15, 83.0, true)]));
-        // Under 14 days is too short to call.
-        assert!(!plateaued(&[j(1, 80.0, true), j(4, 80.0, true), j(8, 80.0, true)]));
     }
 }
