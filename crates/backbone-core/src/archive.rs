@@ -14,12 +14,10 @@ use crate::log::SessionLog;
 use crate::plan::Plan;
 use crate::profile::Profile;
 
+pub use crate::custom::{CUSTOM_PREFIX, CustomExercise, custom_id, words};
+
 /// The `format` of an archive this version writes and reads.
 pub const FORMAT: &str = "backbone.export/1";
-
-/// The prefix of every custom exercise id: an imported name the catalog does not know. A prefix keeps
-/// a later catalog exercise from taking over the meaning of an old log.
-pub const CUSTOM_PREFIX: &str = "custom-";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,27 +60,6 @@ pub struct ArchivedPlan {
     pub plan: Plan,
 }
 
-/// An exercise the catalog does not hold, made when an import met a name it could not map.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CustomExercise {
-    /// [`CUSTOM_PREFIX`] and the name in kebab case ([`custom_id`]).
-    pub id: String,
-    /// The name as the first file that used it wrote it.
-    pub name: String,
-    /// What the person said it counts as (`backbone exercises map`); `None`: as its name reads
-    /// ([`crate::custom`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub counts: Option<crate::custom::Counts>,
-}
-
-impl CustomExercise {
-    /// A custom exercise that counts as its name reads.
-    pub fn new(id: impl Into<String>, name: impl Into<String>) -> CustomExercise {
-        CustomExercise { id: id.into(), name: name.into(), counts: None }
-    }
-}
-
 /// A logged session and the day it was logged (which the log's `undo` and its order rest on).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -99,29 +76,6 @@ pub struct CalendarEntry {
     pub uid: String,
     pub hash: String,
     pub sequence: u32,
-}
-
-/// The custom exercise id for a name: `custom-` and the name's letters and digits in lower case, other
-/// runs of characters as one `-` ("Bench Press (Barbell)" -> `custom-bench-press-barbell`). Letters
-/// outside ASCII are kept, lower-cased. `None` when the name has no letter or digit.
-pub fn custom_id(name: &str) -> Option<String> {
-    let slug = words(name, '-');
-    (!slug.is_empty()).then(|| format!("{CUSTOM_PREFIX}{slug}"))
-}
-
-/// A name's letters and digits in lower case, every other run of characters as one `sep`, none at
-/// either end ("Bench Press (Barbell)" -> "bench-press-barbell" with `-`).
-pub fn words(name: &str, sep: char) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with(sep) {
-            out.push(sep);
-        }
-    }
-    out.truncate(out.trim_end_matches(sep).len());
-    out
 }
 
 #[cfg(test)]

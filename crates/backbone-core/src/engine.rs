@@ -1,8 +1,20 @@
-//! The planner: profile in, plan out (METHOD A, S, W, B, T, P as a forecast, R4, X).
+//! The engine: profile (and log) in, plan out (METHOD A, S, W, B, T, P, R, K10, X).
 //!
 //! `plan` walks the weeks in order. Each week gets its block and emphasis, its training days, and for each
 //! day a list of exercises; each exercise then gets its dose and, every two weeks, one progression step,
-//! as if every step succeeded. Deload weeks repeat the week before at about half the sets.
+//! as if every step succeeded. Deload weeks repeat the week before at about half the sets. With a log
+//! (`plan_adapted`, behind `adapt`), the same walk reads what was done up to today.
+//!
+//! Its rooms, as a coach would name them:
+//! - the week and the session: `schedule` (blocks, days), `compose` (exercises), `select` (slots),
+//!   `dose` (reps, RPE, sets), `timing` (minutes), `findings` (the assessment), `blocks` (deloads, T3);
+//! - the estimate and calibration: `estimate` (a logged exposure judged, the max it shows, P5's bounds),
+//!   `calibrate` (what a reading does to the working load), `state` (where one exercise stands);
+//! - progression: `progression` (steps, regressions, R1's stages), `plateau` (when R1 calls one);
+//! - pain and readiness: `body` (R2, R3, R5, P3), `log_view` (the log as the engine reads it);
+//! - the served session's life: `today` (served, derived again, trained, kept);
+//! - what the person is told: `outcome` (changes found), `next` (the next session's notices), `agree`
+//!   (every number a notice names is the one served), `notices` (the plan's notices).
 
 mod agree;
 mod blocks;

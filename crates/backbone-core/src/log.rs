@@ -4,6 +4,7 @@
 //! measurements (K1, K8). Parsing lives in `log/session_json.rs` (the session file) and
 //! `log/notation.rs` (what a person types between sets).
 
+mod check;
 mod notation;
 #[doc(hidden)]
 pub mod sample;
@@ -14,6 +15,7 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use check::{check_session, check_set};
 pub use notation::{NotationError, NotedSet, closest, find_exercise, parse_notation};
 pub use session_json::{LogError, parse_session};
 

@@ -113,7 +113,7 @@ fn check_sessions<'s>(
         valid::check_name(&c.name).map_err(|e| format!("custom exercise {}: name {e}", valid::excerpt(&c.id)))?;
     }
     for s in sessions {
-        valid::check_session(s, today).map_err(|e| format!("session {}: {e}", valid::excerpt(&s.id)))?;
+        backbone_core::log::check_session(s, today).map_err(|e| format!("session {}: {e}", valid::excerpt(&s.id)))?;
     }
     Ok(())
 }

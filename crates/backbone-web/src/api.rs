@@ -6,7 +6,7 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use backbone_core::catalog::Catalog;
 use backbone_core::log::{SessionLog, parse_session};
@@ -18,6 +18,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 use crate::encoding::AcceptsGzip;
 use crate::problem::{Problem, Result};
 use crate::state::{self, AppState};
+pub use crate::transfer::{ImportSummary, ImportWarning};
 
 /// The OpenAPI document of the API.
 #[derive(OpenApi)]
@@ -46,12 +47,6 @@ use crate::state::{self, AppState};
     components(schemas(Problem, SetIn, Written, Saved, ImportSummary, ImportWarning))
 )]
 pub struct ApiDoc;
-
-/// `GET /api/openapi.json`.
-pub async fn openapi() -> Response {
-    let doc = crate::openapi::document();
-    ([(header::CONTENT_TYPE, "application/json")], doc).into_response()
-}
 
 /// Any JSON value (the shapes of CONTRACT.md).
 type Any = serde_json::Value;
@@ -230,7 +225,7 @@ fn session_from(body: &[u8], today: jiff::civil::Date) -> Result<SessionLog> {
         backbone_core::log::LogError::Nothing { .. } => Problem::invalid("session", e.to_string()),
         backbone_core::log::LogError::NotJson { .. } => Problem::bad(e.to_string()),
     })?;
-    backbone_core::valid::check_session(&session, today).map_err(|e| Problem::invalid("session", e))?;
+    backbone_core::log::check_session(&session, today).map_err(|e| Problem::invalid("session", e))?;
     Ok(session)
 }
 
@@ -526,22 +521,6 @@ pub struct ImportQuery {
     /// The unit of weights the file leaves unlabelled.
     #[param(value_type = Option<String>)]
     pub units: Option<String>,
-}
-
-/// What an import did (`backbone import --json`).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ImportSummary {
-    pub sessions: usize,
-    pub sets: usize,
-    pub duplicates: usize,
-    pub unmapped_exercises: Vec<String>,
-    pub warnings: Vec<ImportWarning>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ImportWarning {
-    pub line: u64,
-    pub message: String,
 }
 
 /// Imports a file from Strong, Hevy, FitNotes or backbone (the body is the file).

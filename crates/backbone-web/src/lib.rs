@@ -64,7 +64,7 @@ pub fn app(state: AppState) -> Router {
         .fallback(api_not_found);
     Router::new()
         .nest("/api/v1", api)
-        .route("/api/openapi.json", get(api::openapi))
+        .route("/api/openapi.json", get(openapi::openapi))
         .merge(pages::routes())
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(state.clone(), guard::guard))

@@ -5,11 +5,18 @@
 
 use std::sync::OnceLock;
 
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use backbone_core::catalog::Catalog;
 use backbone_core::valid::LOAD_KG_MAX;
 use backbone_core::vocab::{Equipment, GripWidth, PassFail, Pattern};
 use serde_json::{Value, json};
 use utoipa::OpenApi;
+
+/// `GET /api/openapi.json`.
+pub async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], document()).into_response()
+}
 
 /// The document, built once.
 pub fn document() -> &'static str {

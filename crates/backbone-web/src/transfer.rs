@@ -7,9 +7,27 @@ use backbone_core::catalog::Catalog;
 use backbone_core::vocab::Units;
 use backbone_formats::intake::{self, Intake};
 
-use crate::api::{ImportSummary, ImportWarning};
+use serde::Serialize;
+use utoipa::ToSchema;
+
 use crate::problem::{Problem, Result};
 use crate::state::{self, AppState};
+
+/// What an import did (`backbone import --json`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportSummary {
+    pub sessions: usize,
+    pub sets: usize,
+    pub duplicates: usize,
+    pub unmapped_exercises: Vec<String>,
+    pub warnings: Vec<ImportWarning>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportWarning {
+    pub line: u64,
+    pub message: String,
+}
 
 /// The largest upload read, as for `backbone import`.
 pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;

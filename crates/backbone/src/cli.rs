@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod init;
 mod log;
+mod lookup;
 mod map;
 mod next;
 mod plan;

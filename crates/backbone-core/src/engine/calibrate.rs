@@ -144,13 +144,7 @@ pub(super) fn calibrate(
 /// METHOD P5 without a load (bodyweight, bands): the reps are what can be calibrated. When the effort
 /// was a point or more off, the target becomes the reps the hardest set was worth less the reps the RPE
 /// asked to leave, inside the range; reps far under it are P7's business.
-fn calibrate_reps(
-    state: &mut State,
-    ex: &'static Exercise,
-    j: &Judged,
-    served: Option<Asked>,
-    out: &mut Outcome,
-) {
+fn calibrate_reps(state: &mut State, ex: &'static Exercise, j: &Judged, served: Option<Asked>, out: &mut Outcome) {
     let (Some(asked), Some(worth)) = (served, j.rep_max) else { return };
     let Some(r) = asked.reps.filter(|r| state.range == Some((r.min, r.max))) else { return };
     if !j.off_target || j.far_short || state.reps_floor.is_some() || state.range_shift > 0 {

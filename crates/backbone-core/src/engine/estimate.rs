@@ -1,4 +1,5 @@
-//! One logged exposure read against the prescription that was served for it (METHOD P1, P3, P5, P7, R1).
+//! The estimate (METHOD P5): one logged exposure read against the prescription that was served for it
+//! (P1, P3, P7, R1), the max it shows, and the bounds on how far a load may move.
 //!
 //! The engine never judges a log against a prescription re-derived later: `Judged` is built from the
 //! exposure and the item the person was given for that day, and everything that follows (a step, a

@@ -170,7 +170,7 @@ fn set(s: &ImportedSet, mapper: &mut Mapper<'_>, notes: &mut Warnings) -> Option
         note: s.note.as_deref().map(clean_note).filter(|n| !n.is_empty()),
         ..SetLog::default()
     };
-    match valid::check_set(&set) {
+    match backbone_core::log::check_set(&set) {
         Ok(()) => Some(set),
         Err(problem) => {
             notes.add("refused", s.line, || format!("set left out: {problem}"));

@@ -242,7 +242,7 @@ pub async fn edit(State(app): State<AppState>, Path(id): Path<String>, body: Byt
     let parsed =
         backbone_core::log::parse_session(&json, "the session", today, backbone_core::catalog::Catalog::builtin())
             .map_err(|e| e.to_string())
-            .and_then(|s| backbone_core::valid::check_session(&s, today).map(|()| s));
+            .and_then(|s| backbone_core::log::check_session(&s, today).map(|()| s));
     let mut session = match parsed {
         Ok(s) => s,
         Err(e) => {

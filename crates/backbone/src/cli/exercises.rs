@@ -4,7 +4,6 @@ use backbone_core::catalog::{Catalog, Exercise};
 use backbone_core::vocab::{Category, Equipment, Pattern};
 
 use super::{Globals, print_json};
-use crate::failure::bad;
 use crate::render;
 
 #[derive(Debug, clap::Args)]
@@ -61,7 +60,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         return super::map::run(map, globals);
     }
     if let Some(Show::Show { id }) = &args.show {
-        let ex = find(catalog, id)?;
+        let ex = super::lookup::find(catalog, id)?;
         return if globals.json {
             print_json(&ShowJson { exercise: ex, rules: ex.rule_ids() })
         } else {
@@ -82,34 +81,6 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     } else {
         crate::output::stdout(|out| render::exercise_table(&list, &mut { out }))
     }
-}
-
-/// An exercise by id or forgiving name; an unknown one is bad input with suggestions.
-pub(super) fn find<'c>(catalog: &'c Catalog, query: &str) -> anyhow::Result<&'c Exercise> {
-    if let Some(e) = catalog.find(query) {
-        return Ok(e);
-    }
-    let key = backbone_core::catalog::loose_key(query);
-    let mut close: Vec<String> = backbone_core::log::closest(catalog, query);
-    let contained = catalog
-        .all()
-        .iter()
-        .filter(|e| {
-            let id = backbone_core::catalog::loose_key(&e.id);
-            key.split_whitespace().next().is_some_and(|_| id.contains(&key) || key.contains(&id))
-                || e.name.to_lowercase().contains(&query.to_lowercase())
-        })
-        .map(|e| e.id.clone())
-        .filter(|id| !close.contains(id))
-        .take(8 - close.len())
-        .collect::<Vec<_>>();
-    close.extend(contained);
-    let hint = if close.is_empty() {
-        "see `backbone exercises` for the list".to_string()
-    } else {
-        format!("did you mean: {}?", close.join(", "))
-    };
-    Err(bad(format!("exercise {query:?} is not in the catalog; {hint}")))
 }
 
 #[derive(serde::Serialize)]

@@ -76,7 +76,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     };
     // The one rule every way into the log applies (a session from a file was checked field by field;
     // this catches what only the whole session shows).
-    backbone_core::valid::check_session(&session, today).map_err(|e| bad(format!("log: {e}")))?;
+    backbone_core::log::check_session(&session, today).map_err(|e| bad(format!("log: {e}")))?;
     let outcome = store.log_session(&session, today)?;
     report(&session, outcome, &customs, globals)
 }

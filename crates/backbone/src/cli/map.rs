@@ -83,7 +83,7 @@ fn wanted(args: &Args, catalog: &Catalog) -> anyhow::Result<Option<Counts>> {
         return Err(bad("say what it counts as: a catalog exercise id, --pattern P, --none or --auto; \
                         see `backbone exercises map --help`"));
     };
-    let model = super::exercises::find(catalog, like)?;
+    let model = super::lookup::find(catalog, like)?;
     Ok(Some(Counts { like: Some(model.id.clone()), ..Counts::default() }))
 }
 
