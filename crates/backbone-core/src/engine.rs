@@ -183,6 +183,8 @@ pub struct Planner<'c> {
     r6_told: Option<u32>,
     /// What brought the current block's deload forward, if anything (R6, R2).
     deload_cause: Option<&'static str>,
+    /// R3's variations for each exercise that hurt, the gentlest first, worked out once.
+    sparing: rustc_hash::FxHashMap<&'static str, Vec<&'static Exercise>>,
 }
 
 /// What a session's exercise choice depends on besides the profile.
@@ -234,6 +236,7 @@ impl<'c> Planner<'c> {
             deload_reasons: Vec::new(),
             r6_told: None,
             deload_cause: None,
+            sparing: Default::default(),
         };
         planner.warmup = planner.warmup_items();
         planner.cooldown = planner.cooldown_items();

@@ -31,12 +31,19 @@ pub fn hold_reason(recent: &[Exposure]) -> Option<String> {
 /// A same-pattern variation that loads fewer of the exercise's joints and spares its painful range
 /// (METHOD R3): an overhead pull gives way to a pull below shoulder height, never to another overhead pull.
 /// From its substitutes first, then from the catalog, that the person can do.
-pub fn pain_substitute<'c>(
-    catalog: &'c Catalog,
+pub fn pain_substitute(
+    catalog: &'static Catalog,
     ex: &Exercise,
-    allowed: impl Fn(&Exercise) -> bool,
+    allowed: impl Fn(&'static Exercise) -> bool,
     avoid: &[&str],
-) -> Option<&'c Exercise> {
+) -> Option<&'static Exercise> {
+    sparing_variations(catalog, ex).into_iter().find(|c| !avoid.contains(&c.id.as_str()) && allowed(c))
+}
+
+/// Every variation R3 may put in place of `ex`, the gentlest first (fewest of its joints, then the lowest
+/// tier; a stable sort keeps the substitutes' order among equals). It depends on the catalog alone, so
+/// the engine works it out once per exercise.
+pub(super) fn sparing_variations(catalog: &'static Catalog, ex: &Exercise) -> Vec<&'static Exercise> {
     let overhead = |e: &Exercise| e.patterns.contains(&Pattern::VerticalPull);
     let same_intent = |c: &Exercise| {
         let pattern = c.patterns.first().is_some_and(|p| ex.patterns.contains(p));
@@ -47,11 +54,16 @@ pub fn pain_substitute<'c>(
     let load = |c: &Exercise| c.joints.iter().filter(|j| ex.joints.contains(j)).count();
     let own = ex.joints.len();
     let candidates = ex.substitutes.iter().filter_map(|id| catalog.get(id)).chain(catalog.all().iter());
-    candidates
-        .filter(|c| c.id != ex.id && same_intent(c) && allowed(c) && !avoid.contains(&c.id.as_str()))
+    let mut fit: Vec<&'static Exercise> = Vec::new();
+    for c in candidates {
         // Sparing the range already spares the joint in its painful position; otherwise load fewer joints.
-        .filter(|c| own == 0 || load(c) < own || overhead(ex))
-        .min_by_key(|c| (load(c), c.tier.unwrap_or(0)))
+        let spares = own == 0 || load(c) < own || overhead(ex);
+        if c.id != ex.id && same_intent(c) && spares && !fit.iter().any(|f| f.id == c.id) {
+            fit.push(c);
+        }
+    }
+    fit.sort_by_key(|c| (load(c), c.tier.unwrap_or(0)));
+    fit
 }
 
 impl Planner<'_> {
@@ -121,11 +133,13 @@ impl Planner<'_> {
     ) -> Option<Option<&'static Exercise>> {
         let log = self.log?;
         // The exercise that hurt, or one of its pattern that would load every joint it loaded.
-        let (event, hurt) = log.stopped_for(ex, date, self.catalog)?;
+        let (event, hurt) = log.stopped_for(ex, date)?;
         let ex = hurt;
         let chooser = &self.chooser;
-        let spares = |c: &Exercise| chooser.allows(c) && log.stopped_for(c, date, self.catalog).is_none();
-        let sub = super::pain_substitute(self.catalog, ex, spares, used);
+        let spares = |c: &'static Exercise| chooser.allows(c) && log.stopped_for(c, date).is_none();
+        let catalog = self.catalog;
+        let fit = self.sparing.entry(ex.id.as_str()).or_insert_with(|| sparing_variations(catalog, ex));
+        let sub = fit.iter().copied().find(|c| !used.contains(&c.id.as_str()) && spares(c));
         let until = event.date.saturating_add(super::PAIN_DAYS.days());
         let how =
             if event.rising { "pain rising from set to set".to_string() } else { format!("pain {}/10", event.pain) };

@@ -31,6 +31,9 @@ pub struct LogView<'h> {
     pub stops: Vec<PainEvent>,
     /// Indexes into `stops` per exercise, by date.
     stops_by_exercise: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The catalog exercises that have a pain stop, resolved once: R3's "a variation that spares
+    /// nothing" test reads them for every exercise of every session.
+    hurt: Vec<&'static Exercise>,
     /// Exercises with pain of 5 or more, or two pain flags within 14 days: see a professional.
     pub refer: Vec<(String, Date)>,
     /// What was served for each day, whether that day was in a deload week, and the day it was served.
@@ -44,7 +47,7 @@ const PAIN_REFER: u8 = 5;
 pub const PAIN_DAYS: i64 = 14;
 
 impl<'h> LogView<'h> {
-    pub fn new(history: &'h History<'h>, today: Date, catalog: &Catalog, served: &'h [Served]) -> Self {
+    pub fn new(history: &'h History<'h>, today: Date, catalog: &'static Catalog, served: &'h [Served]) -> Self {
         let mut gate: Vec<(Date, bool, bool)> = Vec::new();
         let mut stops = Vec::new();
         let mut refer = Vec::new();
@@ -85,7 +88,10 @@ impl<'h> LogView<'h> {
             stops_by_exercise.entry(p.exercise.clone()).or_default().push(i);
         }
         let served = served.iter().map(|s| (s.session.date, (&s.session, s.deload, s.served_on))).collect();
-        LogView { history, today, gate, stops, stops_by_exercise, refer, served }
+        let mut hurt: Vec<&'static Exercise> = stops_by_exercise.keys().filter_map(|id| catalog.get(id)).collect();
+        // In a fixed order, so that the first match is the same every run (no hash map order reaches output).
+        hurt.sort_by(|a, b| a.id.cmp(&b.id));
+        LogView { history, today, gate, stops, stops_by_exercise, hurt, refer, served }
     }
 
     /// METHOD T4 from the log: qualifying T2 sessions on or before `day` since the last pain flag, and
@@ -128,24 +134,17 @@ impl<'h> LogView<'h> {
     /// The pain event that keeps `ex` out on `day`: its own, or that of an exercise of the same pattern
     /// whose every joint `ex` loads too (METHOD R3: after pain on a bent-over row, a barbell row spares
     /// nothing), with the exercise that hurt.
-    pub fn stopped_for<'c>(
-        &self,
-        ex: &Exercise,
-        day: Date,
-        catalog: &'c Catalog,
-    ) -> Option<(&PainEvent, &'c Exercise)> {
+    pub fn stopped_for(&self, ex: &'static Exercise, day: Date) -> Option<(&PainEvent, &'static Exercise)> {
         if let Some(event) = self.stopped(&ex.id, day) {
-            return catalog.get(&ex.id).map(|own| (event, own));
+            return Some((event, ex));
         }
         let pattern = ex.patterns.first()?;
-        self.stops_by_exercise.keys().filter(|id| **id != ex.id).find_map(|id| {
-            let hurt = catalog.get(id)?;
+        self.hurt.iter().filter(|hurt| hurt.id != ex.id).find_map(|&hurt| {
             let spares_nothing = !hurt.joints.is_empty() && hurt.joints.iter().all(|j| ex.joints.contains(j));
-            let same = hurt.patterns.first() == Some(pattern);
-            if !(same && spares_nothing) {
+            if hurt.patterns.first() != Some(pattern) || !spares_nothing {
                 return None;
             }
-            self.stopped(id, day).map(|event| (event, hurt))
+            self.stopped(&hurt.id, day).map(|event| (event, hurt))
         })
     }
 
