@@ -260,3 +260,31 @@ async fn k10_a_planned_session_says_each_beside_a_dumbbell_load() {
     let shown = format!("{} kg each", backbone_core::load::shown(kg, backbone_core::vocab::Units::Kg));
     assert!(page.contains(&shown), "{shown} not in the session page");
 }
+
+/// R3 through the API: pain of 6 on the first set of the day's first exercise cuts it to that set in
+/// `next` at once, its remaining sets on its substitute; and a session may say an exercise is cleared.
+#[tokio::test]
+async fn r3_pain_on_a_set_replaces_the_rest_of_the_exercise_at_once_and_cleared_is_taken() {
+    let f = with_profile().await;
+    let (_, _, next) = send(&f, request("GET", "/api/v1/next", Body::empty())).await;
+    let next: serde_json::Value = serde_json::from_str(&next).expect("json");
+    let first = next["main"][0].clone();
+    let id = first["exercise"].as_str().expect("an exercise").to_string();
+    let set = serde_json::json!({"key": "k1", "exercise": id, "reps": 8, "pain": 6});
+    let (status, _, body) = send(&f, request("POST", "/api/v1/sets", set.to_string())).await;
+    assert!(status.is_success(), "{status} {body}");
+    let (_, _, after) = send(&f, request("GET", "/api/v1/next", Body::empty())).await;
+    let after: serde_json::Value = serde_json::from_str(&after).expect("json");
+    let main = after["main"].as_array().expect("main");
+    assert_eq!(main[0]["exercise"], first["exercise"], "{after}");
+    assert_eq!(main[0]["sets"], 1, "cut to the set done: {after}");
+    assert!(main[0]["why"].as_array().is_some_and(|w| w.iter().any(|r| r == "R3")), "{after}");
+    assert!(main.get(1).is_some_and(|m| m["why"].as_array().is_some_and(|w| w.iter().any(|r| r == "R3"))), "{after}");
+    let cleared = serde_json::json!({"date": "2026-11-23", "cleared": [id]});
+    let (status, _, body) = send(&f, request("POST", "/api/v1/sessions", cleared.to_string())).await;
+    assert!(status.is_success(), "{status} {body}");
+    let unknown = serde_json::json!({"date": "2026-11-23", "cleared": ["no-such-exercise"]});
+    let (status, _, body) = send(&f, request("POST", "/api/v1/sessions", unknown.to_string())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("cleared[0]"), "{body}");
+}

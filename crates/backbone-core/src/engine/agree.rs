@@ -28,11 +28,24 @@ pub fn reconcile(notice: &Notice, claim: Claim, session: &Session, deload: bool,
         _ => {}
     }
     let served = parts.join(" at ");
-    let text = format!(
-        "{} That is for the hard sessions to come; this session serves {served}: {}.",
-        notice.text,
-        reason(item, deload)
-    );
+    let why = reason(item, deload);
+    // The number claimed is not what the person will see (another rep range, a deload, a readiness
+    // drop): say what the log showed and what this session serves, and no number served nowhere.
+    let text = [
+        (": the load moves to ", ": the working load is recalibrated from it"),
+        (", so the reps move to ", ""),
+        (": the reps move to ", ": the reps are recalibrated from it"),
+    ]
+    .iter()
+    .find_map(|(claim, instead)| {
+        notice
+            .text
+            .find(claim)
+            .map(|at| format!("{}{instead}; this session serves {served}: {why}.", &notice.text[..at]))
+    })
+    .unwrap_or_else(|| {
+        format!("{} That is for the hard sessions to come; this session serves {served}: {why}.", notice.text)
+    });
     Notice { rule: notice.rule.clone(), text }
 }
 

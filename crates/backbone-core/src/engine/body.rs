@@ -149,6 +149,11 @@ impl Planner<'_> {
                 self.same_day.push(stop);
             }
         }
+        self.block_setbacks += 1;
+        // Only recent changes are ever shown (K10): the texts of years of stops are not even written.
+        if date < log.today.saturating_sub(28.days()) {
+            return Some(sub);
+        }
         let when = if event.date == date { "today".to_string() } else { format!("on {}", event.date) };
         // After a referral the way back is the person's word, not a date (METHOD R3).
         let lasts = if event.referred {
@@ -178,7 +183,6 @@ impl Planner<'_> {
                 notices::NOT_MEDICAL_ADVICE
             ),
         };
-        self.block_setbacks += 1;
         if self.note_change(date, Notice::new("R3", text.clone())) && !event.referred {
             self.expiring.push((text, until));
         }
@@ -254,6 +258,8 @@ impl Planner<'_> {
         log.refer
             .iter()
             .filter(|(_, d)| *d >= from)
+            // Said pain-free or cleared since: the advice has been followed.
+            .filter(|(id, d)| !log.history.cleared(id, *d, log.today))
             .map(|(id, d)| {
                 let name = self.catalog.get(id).map_or(id.as_str(), |e| e.name.as_str());
                 Notice::new(

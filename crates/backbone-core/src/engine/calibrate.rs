@@ -114,8 +114,24 @@ pub(super) fn calibrate(
         };
         kg = far.max(load::round_down(top + step, implement, units));
     }
+    if let Some(implement) = ex.load.filter(|_| step > 0.0) {
+        // Reps missed or RPE 10: a lighter load, never the one just failed (P5).
+        if failed && kg >= top {
+            kg = load::round_down(top - step, implement, units).min(top);
+        }
+        // A load lowered after a failure comes back up only when clearly too light (two RPE points or
+        // more under), for three weeks: otherwise it would swing between the failed load and the one under.
+        let recently_lowered = state.lowered_on.is_some_and(|d| j.date <= d.saturating_add(jiff::ToSpan::days(21)));
+        if kg > top && recently_lowered && under < 2.0 {
+            kg = top;
+        }
+        if failed && kg < top {
+            state.lowered_on = Some(j.date);
+        }
+    }
     state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));
     state.calibrated = true;
+    state.just_raised |= kg > top + 0.01;
     // A load calibrated down is the reference of the next bound, so a block start does not lift it back;
     // a rise stays bounded from what was last served, so two rises never stack before one is lifted.
     let served_kg = served.and_then(|s| s.load_kg).unwrap_or(top);

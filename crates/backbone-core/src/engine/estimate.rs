@@ -219,7 +219,10 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
     j.met = !any_short && at_most_asked && quality && !e.pain_flag() && !strained;
     j.missed = any_short || over || strained;
     j.short = any_short;
-    j.far_short = a.reps.is_some_and(|r| t.best_reps + 3 <= r.min);
+    // Without a load to lower, not even the bottom of the range at RPE 9.5 or more is as far out of
+    // reach as three reps under it: P5 cannot fit reps under the range, so P7 is the way.
+    let out_of_reach = e.top_load().is_none() && top_rpe.is_some_and(|r| r >= 9.5);
+    j.far_short = a.reps.is_some_and(|r| t.best_reps + 3 <= r.min || (out_of_reach && t.best_reps < r.min));
     j.easy = !any_short && top_rpe.is_some_and(|r| r <= a.rpe - 2.0);
     // METHOD P5's dead band: an effort within 1 of the target, on average over the sets, moves no load.
     let off = mean_rpe.is_some_and(|m| (m - a.rpe).abs() > DEAD_BAND);
@@ -267,7 +270,11 @@ pub fn easy_reps(j: &Judged, reps: crate::plan::Reps, rpe: f64) -> Option<u32> {
     let logged = j.mean_rpe?;
     let worth = f64::from(j.best_reps) + (10.0 - (logged + 1.0).min(10.0));
     let fits = (worth - (10.0 - rpe)).floor().max(0.0) as u32;
-    Some(fits.clamp(reps.target + 1, reps.max.max(reps.target + 1)).min(reps.max))
+    let r = fits.clamp(reps.target + 1, reps.max.max(reps.target + 1)).min(reps.max);
+    // More reps at one load imply a higher max: at most about 10% more than the target did, a rep at least.
+    let now = load::rts_percent(reps.target, rpe)?;
+    let within = |n: u32| load::rts_percent(n, rpe).is_some_and(|p| now / p <= MAX_RISE);
+    Some((reps.target + 1..=r).rev().find(|n| within(*n)).unwrap_or(reps.target + 1).min(r))
 }
 
 /// The most reps in `min..=max` that `load` allows at `rpe` for an estimated max, if even `min` does.

@@ -94,12 +94,10 @@ impl Planner<'_> {
             let on = log.served_when(session.date).unwrap_or(today);
             notices.extend(super::today::moved_since_shown(shown, on, session, done, self.profile.units));
         }
-        // A6 is a standing announcement (K10): said on the deload week's first session, and once more on
-        // the next block's first session while no re-assessment is logged.
+        // A6 is a standing announcement (K10): said once, on the deload week's first session.
         let reassess_from = self.deloads.iter().rev().find(|d| **d <= session.date).copied();
         let first_of_week = week.sessions.first().is_some_and(|s| s.date == session.date);
-        let after_deload = reassess_from.is_some_and(|d| !week.deload && week.start == d.saturating_add(7.days()));
-        let due = first_of_week && (week.deload || after_deload);
+        let due = first_of_week && week.deload;
         if due && !reassess_from.is_some_and(|d| log.history.assessed_between(d, today)) {
             notices.push(Notice::new(
                 "A6",

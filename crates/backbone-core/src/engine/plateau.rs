@@ -28,9 +28,7 @@ impl PlateauSign {
     pub fn words(self) -> &'static str {
         match self {
             PlateauSign::Missed => "no gain over the last weeks although more was asked",
-            PlateauSign::StepsWithoutGain => {
-                "every step met for five weeks, yet no gain (in the estimated max, or in reps at the same load)"
-            }
+            PlateauSign::StepsWithoutGain => "every step met for five weeks, yet no gain in the estimated max",
             PlateauSign::StageOver => "about three hard weeks since the last change brought no gain",
             PlateauSign::OwnWay => "no gain in what you have been doing instead of what was asked",
         }

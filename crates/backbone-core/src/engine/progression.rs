@@ -149,7 +149,10 @@ impl Progress {
             d.rpe = NEW_RPE;
             why.push("P6");
         }
-        let due = date >= state.anchor.saturating_add(STEP_DAYS.days()) && !d.efficiency;
+        // P2, one change at a time: a load calibration raised for this session is its change; the step
+        // waits for the next one (stacked, the two would pass P5's 10%).
+        let raised = std::mem::take(&mut state.just_raised);
+        let due = date >= state.anchor.saturating_add(STEP_DAYS.days()) && !d.efficiency && !raised;
         let units = self.units;
         let loading = self.loading(ex);
         let state = self.states.get_mut(ex.id.as_str()).expect("state inserted above");
@@ -590,7 +593,9 @@ fn verdict(state: &State, log: &LogView, ex: &Exercise, day: Date) -> Verdict {
         if plateau::plateaued(&state.judged) {
             return Verdict::Plateau(PlateauSign::Missed);
         }
-        if plateau::stepped_without_gain(&state.judged, steps) {
+        // Steps met without a gain say "no progress" only where a max can be estimated: for band and
+        // bodyweight work met steps are reps gained, whatever the logged RPE did.
+        if ex.load.is_some() && plateau::stepped_without_gain(&state.judged, steps) {
             return Verdict::Plateau(PlateauSign::StepsWithoutGain);
         }
         // R1: each stage gets about three hard weeks; a plateau that lasts moves to the next, whether or
@@ -811,6 +816,12 @@ fn step(
                 let derived = state.e1rm.and_then(|e| working_load(ex, e, bottom, d.rpe, units, loading));
                 let next = derived.map_or(kg + step, |dkg| dkg.min(kg * MAX_RISE)).max(kg + step);
                 let next = load::round_down(next, implement, units);
+                // A step on top of a re-derived load never stacks past P5's bound: where it would (one
+                // step of a light cable is a third of the load), the load holds and the step is no step.
+                let next = bound_to_prior(ex, next, bottom, d.rpe, state.prior, units, loading);
+                if next <= kg {
+                    return false;
+                }
                 state.load = Some(((r.min, r.max, (d.rpe * 2.0) as u32), next));
                 state.last_load = None;
                 state.reps_bonus = 0;

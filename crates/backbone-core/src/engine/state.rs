@@ -57,6 +57,10 @@ pub struct State {
     /// Hard exposures in a row done otherwise than asked (another load, many more reps): METHOD R1 says
     /// so after three, and judges what was done.
     pub(super) off_script: u32,
+    /// The day a failure (reps missed, RPE 10) last lowered the load (METHOD P5: no swinging back).
+    pub(super) lowered_on: Option<Date>,
+    /// Calibration raised the working load since the last prescription (METHOD P2: then no step too).
+    pub(super) just_raised: bool,
     /// P5 set the load from the log at least once.
     pub(super) calibrated: bool,
     /// P7 acted on this exercise.
@@ -93,6 +97,8 @@ impl State {
             short_streak: 0,
             easy_streak: 0,
             off_script: 0,
+            lowered_on: None,
+            just_raised: false,
             calibrated: false,
             regressed: false,
         }

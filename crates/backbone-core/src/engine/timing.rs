@@ -56,8 +56,16 @@ pub fn fit(s: &mut Session, budget: u32, catalog: &Catalog) -> bool {
     if !over(s) {
         return false;
     }
-    let steps: [fn(&mut Session, &Catalog) -> bool; 7] =
-        [drop_extra, drop_upper_back_accessory, shorten_cooldown, shorten_warmup, shorten_rests, fewer_sets, shortest];
+    let steps: [fn(&mut Session, &Catalog) -> bool; 8] = [
+        drop_extra,
+        drop_upper_back_accessory,
+        shorten_cooldown,
+        shorten_warmup,
+        shorten_rests,
+        fewer_sets,
+        shortest,
+        drop_any_extra,
+    ];
     for step in steps {
         while over(s) && step(s, catalog) {}
         if !over(s) {
@@ -78,6 +86,22 @@ fn drop_extra(s: &mut Session, catalog: &Catalog) -> bool {
         let assessed = m.why.iter().any(|r| r == "A5");
         !assessed
             && matches!(category(m, catalog), Some(Category::Hinge | Category::Carry | Category::Core | Category::Grip))
+    };
+    match s.main.iter().skip(1).rposition(extra) {
+        Some(i) => {
+            s.main.remove(i + 1);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The last resort when even the shortest doses overrun a very short budget: the extras the assessment
+/// asked for go too (METHOD S5 before A5's extra work; the session keeps its main lift, a row and a
+/// posture move).
+fn drop_any_extra(s: &mut Session, catalog: &Catalog) -> bool {
+    let extra = |m: &MainItem| {
+        matches!(category(m, catalog), Some(Category::Hinge | Category::Carry | Category::Core | Category::Grip))
     };
     match s.main.iter().skip(1).rposition(extra) {
         Some(i) => {

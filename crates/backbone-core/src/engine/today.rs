@@ -30,10 +30,19 @@ pub fn merge(served: &Session, derived: Session, done: impl Fn(&str) -> u32, sto
         placed[i] = true;
         Some(derived.main[i].clone())
     };
+    // A substitute takes only the sets its exercise had left, however often the day is derived again.
+    let left_for = |id: &str| {
+        let stop = stops.iter().find(|s| s.to == Some(id))?;
+        let from = served.main.iter().find(|m| m.exercise == stop.from)?;
+        Some(from.sets.saturating_sub(done(stop.from)).max(1))
+    };
     for item in &served.main {
         let sets_done = done(&item.exercise);
         if sets_done == 0 {
-            if let Some(now) = take(&item.exercise, &mut placed) {
+            if let Some(mut now) = take(&item.exercise, &mut placed) {
+                if let Some(left) = left_for(&item.exercise) {
+                    now.sets = now.sets.min(left);
+                }
                 main.push(now);
             }
             continue;

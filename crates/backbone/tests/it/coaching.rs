@@ -50,8 +50,8 @@ athlete!(staller, "staller", body(80.0, 1.0, 0.0, 10.0));
 athlete!(pain, "pain", Body { pain_week: Some(5), ..body(78.0, 1.0, 0.008, 10.0) });
 // A lifter who logs every set a point off, harder on some lifts and easier on others (METHOD P5).
 athlete!(misjudger, "misjudger", Body { rpe_bias: 1.0, misjudges: true, ..body(85.0, 1.0, 0.008, 10.0) });
-// A lifter who stops gaining and stays stalled for 22 weeks (METHOD R1's stages).
-athlete!(long_staller, "long-staller", Body { weeks: 22, ..body(80.0, 1.0, 0.0, 10.0) });
+// A lifter who stops gaining and stays stalled for 26 weeks (METHOD R1's stages).
+athlete!(long_staller, "long-staller", Body { weeks: 26, ..body(80.0, 1.0, 0.0, 10.0) });
 // Checks in poorly after the session was shown, in week 3 (METHOD R5).
 athlete!(late_checkin, "late-checkin", Body { late_checkin_week: Some(3), ..body(65.0, 0.65, 0.008, 3.0) });
 // Always a little lighter than served, for a few more reps: their own way (METHOD R1).

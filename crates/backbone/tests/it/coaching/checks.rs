@@ -324,15 +324,16 @@ fn coach_figures(runs: &[&Run]) -> String {
     let mut out = String::from(
         "| athlete | weeks | load direction changes per exercise per block | largest rise in implied max between hard \
          exposures | rises over 10% + one step | largest fall | notices that disagree with their session | loads moved \
-         without a word |\n|---|---|---|---|---|---|---|---|\n",
+         without a word | weeks 1-3: on target by the third exposure |\n|---|---|---|---|---|---|---|---|---|\n",
     );
     for run in runs {
         let steps = implied_steps(run);
         let rise = steps.iter().map(|(_, _, a, b, _)| b / a - 1.0).fold(0.0, f64::max);
         let fall = steps.iter().map(|(_, _, a, b, _)| b / a - 1.0).fold(0.0, f64::min);
         let over = steps.iter().filter(|(_, _, a, b, s)| *b > a * 1.10 + s + 0.01).count();
+        let (reached, of) = reached_target_early(run);
         out.push_str(&format!(
-            "| {} | {} | {:.2} | {:+.1}% | {over} of {} | {:+.1}% | {} | {} |\n",
+            "| {} | {} | {:.2} | {:+.1}% | {over} of {} | {:+.1}% | {} | {} | {reached} of {of} |\n",
             run.name,
             run.body.weeks,
             direction_changes(run),
@@ -536,4 +537,28 @@ pub fn r1_swaps(run: &Run) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// METHOD P5 in weeks 1-3: for each loaded exercise, whether the effort logged at its third exposure (two
+/// after the first logged load) is within a point and a half of the RPE served, as (reached, of).
+pub fn reached_target_early(run: &Run) -> (usize, usize) {
+    let mut by: BTreeMap<String, Vec<(f64, f64)>> = BTreeMap::new();
+    for d in run.days.iter().filter(|d| run.week(d.date).0 <= 3 && !run.week(d.date).1) {
+        for m in d.served["main"].as_array().into_iter().flatten() {
+            let Some(asked) = m["rpe"].as_f64() else { continue };
+            let sets: Vec<f64> = d.logged["sets"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|s| s["exercise"] == m["exercise"] && s["load_kg"].as_f64().is_some())
+                .filter_map(|s| s["rpe"].as_f64())
+                .collect();
+            if !sets.is_empty() {
+                let mean = sets.iter().sum::<f64>() / sets.len() as f64;
+                by.entry(m["exercise"].to_string()).or_default().push((asked, mean));
+            }
+        }
+    }
+    let third: Vec<&(f64, f64)> = by.values().filter_map(|v| v.get(2)).collect();
+    (third.iter().filter(|(asked, mean)| (mean - asked).abs() <= 1.5).count(), third.len())
 }
