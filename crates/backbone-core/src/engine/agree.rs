@@ -97,8 +97,13 @@ pub fn unexplained(
         if (now - was).abs() < 0.01 {
             continue;
         }
-        let why = if before.reps.map(|r| (r.min, r.max)) != item.reps.map(|r| (r.min, r.max)) {
+        let lighter = now < was;
+        let why = if lighter && !item.why.iter().any(|w| w == "B3") {
+            "the estimate from your last sessions (P5)".to_string()
+        } else if before.reps.map(|r| (r.min, r.max)) != item.reps.map(|r| (r.min, r.max)) {
             "a new rep range for this block takes its load from the same estimate (B3, P5)".to_string()
+        } else if lighter {
+            "the estimate from your last sessions (P5)".to_string()
         } else {
             reason(item, false).to_string()
         };

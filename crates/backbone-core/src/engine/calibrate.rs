@@ -121,12 +121,15 @@ pub(super) fn calibrate(
         }
         // A load lowered after a failure comes back up only when clearly too light (two RPE points or
         // more under), for three weeks: otherwise it would swing between the failed load and the one under.
-        let recently_lowered = state.lowered_on.is_some_and(|d| j.date <= d.saturating_add(jiff::ToSpan::days(21)));
-        if kg > top && recently_lowered && under < 2.0 {
-            kg = top;
+        let recent = state.lowered_on.filter(|(d, _)| j.date <= d.saturating_add(jiff::ToSpan::days(21)));
+        if let Some((_, failed_kg)) = recent
+            && kg > top
+        {
+            // Clearly light: up, but never back to the load that failed; otherwise it holds.
+            kg = if under >= 2.0 { kg.min(load::round_down(failed_kg - step, implement, units)).max(top) } else { top };
         }
         if failed && kg < top {
-            state.lowered_on = Some(j.date);
+            state.lowered_on = Some((j.date, top));
         }
     }
     state.load = Some(((reps.min, reps.max, (rpe * 2.0) as u32), kg));

@@ -222,7 +222,8 @@ pub fn judge(e: &Exposure, asked: Option<Asked>, loading: Loading) -> Judged {
     // Without a load to lower, not even the bottom of the range at RPE 9.5 or more is as far out of
     // reach as three reps under it: P5 cannot fit reps under the range, so P7 is the way.
     let out_of_reach = e.top_load().is_none() && top_rpe.is_some_and(|r| r >= 9.5);
-    j.far_short = a.reps.is_some_and(|r| t.best_reps + 3 <= r.min || (out_of_reach && t.best_reps < r.min));
+    let mean_reps = e.total_reps() / t.sets.max(1);
+    j.far_short = a.reps.is_some_and(|r| t.best_reps + 3 <= r.min || (out_of_reach && mean_reps < r.min));
     j.easy = !any_short && top_rpe.is_some_and(|r| r <= a.rpe - 2.0);
     // METHOD P5's dead band: an effort within 1 of the target, on average over the sets, moves no load.
     let off = mean_rpe.is_some_and(|m| (m - a.rpe).abs() > DEAD_BAND);

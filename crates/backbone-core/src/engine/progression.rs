@@ -369,7 +369,11 @@ impl Progress {
                 why.push("P3");
                 out.setbacks += 1;
                 if log.is_none_or(|l| date >= l.today.saturating_sub(NOTICE_DAYS.days())) {
-                    out.change(date, "P3", format!("{}: no progression yet, {reason}; holding the dose.", ex.name));
+                    out.change(
+                        date,
+                        "P3",
+                        format!("{}: no progression step yet, {reason}; the sets and reps hold.", ex.name),
+                    );
                 }
             }
             Verdict::Plateau(reason) => {
@@ -423,7 +427,7 @@ impl Progress {
                 } else {
                     state.sets_cut += 1;
                 }
-                "volume first: effort was climbing at the same dose, so one set fewer to recover".into()
+                "volume first: the effort logged has been rising, so one set fewer to recover".into()
             }
             0 if may_add => {
                 state.sets_bonus += 1;
@@ -735,6 +739,17 @@ fn build(ex: &'static Exercise, d: &Dose, state: &mut State, gentle: bool, units
                     // A re-derived load (a new block's range, the week after a deload or a technique
                     // block) moves the implied max at most about 10% from the last hard prescription (P5).
                     let kg = derived.map(|kg| bound_to_prior(ex, kg, r.target, d.rpe, state.prior, units, loading));
+                    // Three weeks after a failure lowered it, no re-derived load goes back to the one that
+                    // failed (P5), whatever the new rep range or RPE.
+                    let recent_failure = state
+                        .lowered_on
+                        .filter(|(on, _)| state.judged_to.is_some_and(|last| last <= on.saturating_add(21.days())));
+                    let kg = match (kg, recent_failure, ex.load) {
+                        (Some(kg), Some((_, failed)), Some(implement)) if kg >= failed => {
+                            Some(load::round_down(failed - load::step_kg(implement, units), implement, units).min(kg))
+                        }
+                        (kg, _, _) => kg,
+                    };
                     if !d.efficiency {
                         state.load = kg.map(|kg| (key, kg));
                     }

@@ -57,8 +57,9 @@ pub struct State {
     /// Hard exposures in a row done otherwise than asked (another load, many more reps): METHOD R1 says
     /// so after three, and judges what was done.
     pub(super) off_script: u32,
-    /// The day a failure (reps missed, RPE 10) last lowered the load (METHOD P5: no swinging back).
-    pub(super) lowered_on: Option<Date>,
+    /// The day a failure (reps missed, RPE 10) last lowered the load, and the load that failed (METHOD
+    /// P5: no swinging back to it).
+    pub(super) lowered_on: Option<(Date, f64)>,
     /// Calibration raised the working load since the last prescription (METHOD P2: then no step too).
     pub(super) just_raised: bool,
     /// P5 set the load from the log at least once.

@@ -40,8 +40,9 @@ pub fn merge(served: &Session, derived: Session, done: impl Fn(&str) -> u32, sto
         let sets_done = done(&item.exercise);
         if sets_done == 0 {
             if let Some(mut now) = take(&item.exercise, &mut placed) {
-                if let Some(left) = left_for(&item.exercise) {
-                    now.sets = now.sets.min(left);
+                // Already served as a substitute today: the sets it was given are what remained.
+                if left_for(&item.exercise).is_some() {
+                    now.sets = now.sets.min(item.sets);
                 }
                 main.push(now);
             }
