@@ -78,6 +78,10 @@ pub struct NextSession {
     /// cleared (METHOD R3): `log --cleared ID`, or the API's `cleared` field of a session.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ask_cleared: Vec<String>,
+    /// Work sets already logged today, per exercise of the session (the served session's life: what is
+    /// trained is kept, and a screen can say so).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub done: std::collections::BTreeMap<String, u32>,
 }
 
 /// The longest plan `plan` makes, in weeks.

@@ -33,7 +33,7 @@ pub fn plan(plan: &Plan, profile: &Profile, dates: DateStyle, out: &mut impl Wri
             dates.format(week.start)
         )?;
         for s in &week.sessions {
-            session(s, profile.units, dates, catalog, out)?;
+            session(s, &Default::default(), profile.units, dates, catalog, out)?;
         }
     }
     if !plan.notices.is_empty() {
@@ -59,7 +59,7 @@ pub fn next(
     explain: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    session(&next.session, profile.units, dates, Catalog::builtin(), out)?;
+    session(&next.session, &next.done, profile.units, dates, Catalog::builtin(), out)?;
     if explain {
         terms(&next.session, out)?;
     }
@@ -92,7 +92,14 @@ fn terms(s: &Session, out: &mut impl Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn session(s: &Session, units: Units, dates: DateStyle, catalog: &Catalog, out: &mut impl Write) -> anyhow::Result<()> {
+fn session(
+    s: &Session,
+    done: &std::collections::BTreeMap<String, u32>,
+    units: Units,
+    dates: DateStyle,
+    catalog: &Catalog,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let heavy = if s.heavy { ", heavy" } else { "" };
     let focus = s.focus.as_str().replace('_', " ");
     writeln!(out, "\n{}: {focus}{heavy}, about {} min", dates.format(s.date), s.minutes)?;
@@ -102,7 +109,13 @@ fn session(s: &Session, units: Units, dates: DateStyle, catalog: &Catalog, out: 
     writeln!(out, "  Warm-up ({}): {}", clock(warm_total), warm.join(", "))?;
     for (i, m) in s.main.iter().enumerate() {
         let ex = catalog.get(&m.exercise);
-        writeln!(out, "  {}. {:<28} {}", i + 1, name(catalog, &m.exercise), dose(m, units, ex, catalog))?;
+        // What is already trained today says so: its sets are kept as they were served.
+        let trained = match done.get(m.exercise.as_ref()) {
+            Some(&n) if n >= m.sets => "  [done]".to_string(),
+            Some(&n) => format!("  [{n} of {} done]", m.sets),
+            None => String::new(),
+        };
+        writeln!(out, "  {}. {:<28} {}{trained}", i + 1, name(catalog, &m.exercise), dose(m, units, ex, catalog))?;
         if let Some(cue) = ex.map(Exercise::top_cue).filter(|c| !c.is_empty()) {
             writeln!(out, "     cue: {cue}")?;
         }

@@ -129,7 +129,14 @@ impl Planner<'_> {
         notices.sort_by_key(|n| priority(&n.rule));
         notices.truncate(MAX_NOTICES);
         let ask_cleared = ask_cleared.into_iter().map(|(id, _)| id.to_string()).collect();
-        Some(NextSession { session: session.clone(), notices, ask_cleared })
+        let done = session
+            .main
+            .iter()
+            .filter(|_| session.date == today)
+            .map(|m| (m.exercise.to_string(), log.sets_done(&m.exercise, today)))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        Some(NextSession { session: session.clone(), notices, ask_cleared, done })
     }
 
     /// Whether a change dated `day` belongs under this session: it happened on the session's day or in

@@ -272,3 +272,35 @@ fn k10_prescribed_dumbbell_loads_say_each_in_next_and_plan_in_kg_and_lb() {
     let rows: Vec<&str> = plan.lines().filter(|l| l.contains("Chest-supported row") && l.contains(" lb")).collect();
     assert!(!rows.is_empty() && rows.iter().all(|l| l.contains(" lb each,")), "{plan}");
 }
+
+/// The served session's life: a set logged today is kept and `next` says what is already done; pain of 6
+/// on it cuts the exercise to the sets done, says so under R3, and `--cleared` is taken.
+#[test]
+fn next_says_what_is_done_today_and_pain_replaces_the_rest_at_once() {
+    let db = Db::new();
+    let first = db.json(&["next", "--today", "2026-11-23"]);
+    let item = first["main"][0].clone();
+    let id = item["exercise"].as_str().unwrap().to_string();
+    let reps = item["reps"]["target"].as_u64().unwrap_or(10).to_string();
+    let (code, _, err) = db.run(&["log", &id, &format!("1x{reps}"), "--today", "2026-11-23"]);
+    assert_eq!(code, 0, "{err}");
+    let after = db.json(&["next", "--today", "2026-11-23"]);
+    assert_eq!(after["done"][&id], 1, "{after}");
+    assert_eq!(after["main"][0]["sets"], item["sets"], "a set without pain changes nothing of the dose");
+    let (_, text, _) = db.run(&["next", "--today", "2026-11-23"]);
+    assert!(text.contains(&format!("[1 of {} done]", item["sets"])), "{text}");
+    let (code, _, err) = db.run(&["log", &id, &format!("1x{reps}"), "--pain", "6", "--today", "2026-11-23"]);
+    assert_eq!(code, 0, "{err}");
+    let hurt = db.json(&["next", "--today", "2026-11-23"]);
+    assert_eq!(hurt["main"][0]["exercise"], item["exercise"], "{hurt}");
+    assert_eq!(hurt["main"][0]["sets"], 2, "cut to the two sets done: {hurt}");
+    let told = hurt["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["rule"] == "R3" && n["text"].as_str().unwrap().contains("today"));
+    assert!(told, "{hurt}");
+    let (code, out, err) = db.run(&["log", "--cleared", &id, "--today", "2026-11-23"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("pain-free or cleared"), "{out}");
+}
